@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ActionType, Id, longText, NationId, shortText } from '../../common.ts';
+import { command, type CommandInfo } from '../define.ts';
+
+export const MAX_ACTIONS_PER_TURN = 12;
+
+export const ActionSubmit = command('action.submit', {
+  actionType: ActionType,
+  title: shortText(160),
+  text: longText(4000).min(1),
+  regions: z.array(Id).max(16).default([]),
+  assets: z.array(Id).max(32).default([]).describe('Own assets committed to the action'),
+  as: NationId.optional().describe('Facilitators only: act for the adversary'),
+});
+export const ActionWithdraw = command('action.withdraw', { action: Id });
+
+export const actionCommands = [ActionSubmit, ActionWithdraw] as const;
+export type ActionCommand = z.infer<(typeof actionCommands)[number]>;
+
+export const actionInfo = {
+  'action.submit': {
+    roles: ['nation', 'facilitator'],
+    summary: `Submit an action for this turn: its type, target regions, committed assets and intent (at most ${MAX_ACTIONS_PER_TURN} per nation per turn). Exercise control submits the adversary's moves with "as".`,
+    rejections: {
+      wrong_phase: 'Nations submit actions only in the submit phase.',
+      not_your_nation: 'A nation cannot act for another nation.',
+      unknown_region: 'A target region does not exist.',
+      unknown_asset: 'An asset does not exist.',
+      not_your_asset: 'An asset belongs to someone else.',
+      too_many: 'The per-turn limit of actions is reached.',
+    },
+  },
+  'action.withdraw': {
+    roles: ['nation', 'facilitator'],
+    summary: 'Withdraw an action submitted this turn, before it is adjudicated.',
+    rejections: {
+      unknown_action: 'No action has that id.',
+      not_your_action: 'The action belongs to another nation.',
+      not_withdrawable: 'Already adjudicated, withdrawn, or from an earlier turn.',
+    },
+  },
+} as const satisfies Record<ActionCommand['type'], CommandInfo>;

@@ -1,0 +1,27 @@
+import type { Evolvers } from '../handlers.ts';
+
+export const actionEvolvers: Evolvers<'action.submitted' | 'action.withdrawn'> = {
+  'action.submitted': (s, e) => {
+    s.actions[e.id] = {
+      id: e.id,
+      seq: e.seq,
+      at: e.at,
+      turn: e.turn,
+      nation: e.nation,
+      position: e.by.position,
+      submittedBy: e.by.name,
+      type: e.actionType,
+      title: e.title,
+      text: e.text,
+      regions: e.regions,
+      assets: e.assets,
+      status: 'submitted',
+      adjudication: null,
+    };
+    s.actionOrder.push(e.id);
+  },
+  'action.withdrawn': (s, e) => {
+    const a = s.actions[e.action];
+    if (a) a.status = 'withdrawn';
+  },
+};

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Id, longText, NationId, Readiness, shortText } from '../../common.ts';
+import { command, type CommandInfo } from '../define.ts';
+
+export const Effect = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('region'),
+    region: Id,
+    controller: NationId.nullable().optional().describe('New controller; null = contested'),
+    stability: z.number().int().min(0).max(100).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('asset'),
+    asset: Id,
+    region: Id.optional().describe('Move the asset here'),
+    strength: z.number().int().min(0).max(100).optional(),
+    readiness: Readiness.optional(),
+    hidden: z.boolean().optional().describe('false reveals a hidden asset'),
+  }),
+]);
+
+export const Visibility = z
+  .union([z.literal('ALL'), z.array(NationId).max(32)])
+  .describe('"ALL", or the nations that read the outcome (exercise control always does)');
+
+export const AdjudicationRecord = command('adjudication.record', {
+  actions: z.array(Id).max(64).default([]).describe('Actions this outcome settles; may be empty for a white-cell event'),
+  title: shortText(160),
+  outcome: longText(8000).min(1).describe('What happened, as the players will read it'),
+  rationale: longText(4000).default('').describe('Control-only: why'),
+  effects: z.array(Effect).max(100).default([]),
+  visibleTo: Visibility.default('ALL'),
+});
+export const DiceRoll = command('dice.roll', {
+  sides: z.number().int().min(2).max(1000).default(100),
+  count: z.number().int().min(1).max(20).default(1),
+  purpose: shortText(200),
+});
+
+export const adjudicationCommands = [AdjudicationRecord, DiceRoll] as const;
+export type AdjudicationCommand = z.infer<(typeof adjudicationCommands)[number]>;
+
+export const adjudicationInfo = {
+  'adjudication.record': {
+    roles: ['facilitator'],
+    summary:
+      'Free adjudication: record an outcome for actions, change region control/stability and asset position/strength/readiness, and choose which nations read it.',
+    rejections: {
+      wrong_phase: 'Only during the adjudicate or outcome phase.',
+      unknown_action: 'An action does not exist.',
+      action_closed: 'An action was withdrawn or already adjudicated.',
+      unknown_region: 'A region does not exist.',
+      unknown_asset: 'An asset does not exist.',
+      unknown_nation: 'A nation does not exist.',
+      empty_effect: 'An effect changes nothing.',
+    },
+  },
+  'dice.roll': {
+    roles: ['facilitator'],
+    summary: 'Roll dice from the exercise\'s seeded generator; the result is logged for everyone to audit.',
+    rejections: {},
+  },
+} as const satisfies Record<AdjudicationCommand['type'], CommandInfo>;

@@ -1,0 +1,31 @@
+/** Every command of every concern, assembled. The protocol module re-exports this union. */
+import { z } from 'zod';
+import { lifecycleCommands, lifecycleInfo } from './lifecycle/commands.ts';
+import { turnCommands, turnInfo } from './turns/commands.ts';
+import { injectCommands, injectInfo } from './injects/commands.ts';
+import { messagingCommands, messagingInfo } from './messaging/commands.ts';
+import { actionCommands, actionInfo } from './actions/commands.ts';
+import { adjudicationCommands, adjudicationInfo } from './adjudication/commands.ts';
+import type { CommandInfo } from './define.ts';
+
+export const Command = z.discriminatedUnion('type', [
+  ...lifecycleCommands,
+  ...turnCommands,
+  ...injectCommands,
+  ...messagingCommands,
+  ...actionCommands,
+  ...adjudicationCommands,
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+
+export const commandInfo: Record<CommandType, CommandInfo> = {
+  ...lifecycleInfo,
+  ...turnInfo,
+  ...injectInfo,
+  ...messagingInfo,
+  ...actionInfo,
+  ...adjudicationInfo,
+};
+
+export const COMMAND_TYPES = Object.keys(commandInfo) as CommandType[];

@@ -1,0 +1,53 @@
+/**
+ * evolve(state, event) -> state: bookkeeping only, no rules. Updates the fold-owned state in
+ * place (see state.ts) and returns it.
+ */
+import type { EngineEvent, CreatedEvent } from './events.ts';
+import type { Evolvers } from './handlers.ts';
+import { initialState, type ExerciseState } from './state.ts';
+import { lifecycleEvolvers } from './lifecycle/evolve.ts';
+import { turnEvolvers } from './turns/evolve.ts';
+import { injectEvolvers } from './injects/evolve.ts';
+import { intelEvolvers } from './intel/evolve.ts';
+import { messagingEvolvers } from './messaging/evolve.ts';
+import { actionEvolvers } from './actions/evolve.ts';
+import { adjudicationEvolvers } from './adjudication/evolve.ts';
+
+const evolvers: Evolvers<Exclude<EngineEvent['type'], 'exercise.created'>> = {
+  ...lifecycleEvolvers,
+  ...turnEvolvers,
+  ...injectEvolvers,
+  ...intelEvolvers,
+  ...messagingEvolvers,
+  ...actionEvolvers,
+  ...adjudicationEvolvers,
+};
+
+export class LogIntegrityError extends Error {}
+
+export function genesis(e: CreatedEvent): ExerciseState {
+  return initialState({ exerciseId: e.exerciseId, scenario: e.scenario, seed: e.seed, at: e.at, seq: e.seq, by: e.by });
+}
+
+export function evolve(state: ExerciseState, e: EngineEvent): ExerciseState {
+  if (e.seq !== state.seq + 1) throw new LogIntegrityError(`event ${e.seq} follows ${state.seq}: the log has a gap or is out of order`);
+  if (e.type === 'exercise.created') throw new LogIntegrityError(`event ${e.seq}: a second exercise.created`);
+  (evolvers[e.type] as (s: ExerciseState, ev: EngineEvent) => void)(state, e);
+  state.seq = e.seq;
+  state.lastAt = e.at;
+  if (e.cmd !== null) {
+    const prior = state.commands[e.cmd];
+    if (prior) prior[1] = e.seq;
+    else state.commands[e.cmd] = [e.seq, e.seq];
+  }
+  return state;
+}
+
+/** Fold a whole log (first event: exercise.created) into a fresh state. */
+export function fold(events: readonly EngineEvent[]): ExerciseState {
+  const first = events[0];
+  if (!first || first.type !== 'exercise.created') throw new LogIntegrityError('a log must begin with exercise.created');
+  const state = genesis(first);
+  for (let i = 1; i < events.length; i++) evolve(state, events[i]!);
+  return state;
+}

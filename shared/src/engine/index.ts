@@ -1,0 +1,12 @@
+export * from './envelope.ts';
+export * from './state.ts';
+export * from './commands.ts';
+export * from './events.ts';
+export * from './decide.ts';
+export * from './evolve.ts';
+export * from './genesis.ts';
+export * from './rng.ts';
+export { releasableTo, banner } from './intel/markings.ts';
+export { addressedTo } from './injects/decide.ts';
+export { channelId } from './messaging/decide.ts';
+export { MAX_ACTIONS_PER_TURN } from './actions/commands.ts';

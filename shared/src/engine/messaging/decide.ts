@@ -1,0 +1,44 @@
+/** Messaging rules: nations talk on bilateral or multilateral channels; control may join as a persona. */
+import { reject } from '../envelope.ts';
+import { isAllied, requireRunning } from '../define.ts';
+import type { Handlers } from '../handlers.ts';
+
+/** The canonical channel id of a set of nations, e.g. "CAL+KST". */
+export const channelId = (members: readonly string[]): string => [...members].sort().join('+');
+
+export const messagingHandlers: Handlers<'message.send'> = {
+  'message.send': (state, cmd, ctx) => {
+    // Talking is allowed while paused: a pause stops the clock, not the conversation.
+    const refused = requireRunning(state, { allowPaused: true });
+    if (refused) return refused;
+    const { actor } = ctx;
+    const members = new Set<string>();
+    for (const [i, t] of cmd.to.entries()) {
+      if (t === 'ALL') for (const n of Object.keys(state.nations)) members.add(n);
+      else if (!isAllied(state, t)) return reject('unknown_nation', `"${t}" is not an allied nation in this exercise.`, `to[${i}]`);
+      else members.add(t);
+    }
+    let persona: string | null = null;
+    if (actor.role === 'nation') {
+      if (cmd.persona !== undefined) return reject('persona_forbidden', 'Only exercise control can write as a persona.', 'persona');
+      members.add(actor.nation!);
+      if (members.size < 2) return reject('no_recipient', 'Choose at least one other nation to talk to.', 'to');
+    } else if (cmd.persona !== undefined) {
+      if (!state.scenario.personas.some((p) => p.id === cmd.persona))
+        return reject('unknown_persona', `There is no persona "${cmd.persona}".`, 'persona');
+      persona = cmd.persona;
+    }
+    const sorted = [...members].sort();
+    return [
+      {
+        type: 'message.sent',
+        id: `M${state.seq + 1}`,
+        turn: state.turn,
+        from: { nation: actor.role === 'nation' ? actor.nation : null, persona, position: actor.position, name: actor.name },
+        members: sorted,
+        subject: cmd.subject,
+        body: cmd.body,
+      },
+    ];
+  },
+};
