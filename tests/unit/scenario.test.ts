@@ -102,14 +102,14 @@ const broken: BrokenCase[] = [
   {
     name: 'unknown key in a strict object',
     mutate: (s) => put(s.meta, 'colour', '#ffffff'),
-    path: 'meta',
-    message: 'Unrecognized key: "colour"',
+    path: 'meta.colour',
+    message: 'unknown field "colour"',
   },
   {
     name: 'unknown key in a nested strict object',
     mutate: (s) => put(at(s.map.regions, 0), 'fill', '#ffffff'),
-    path: 'map.regions[0]',
-    message: 'Unrecognized key: "fill"',
+    path: 'map.regions[0].fill',
+    message: 'unknown field "fill"',
   },
   {
     name: 'bad trigraph',
@@ -170,7 +170,7 @@ const broken: BrokenCase[] = [
   {
     name: 'missing nation brief',
     mutate: (s) => unset(s.narrative.nationBriefs, 'CSM'),
-    path: 'narrative.nationBriefs',
+    path: 'narrative.nationBriefs.CSM',
     message: 'missing the private brief of nation "CSM"',
   },
   {
@@ -437,8 +437,8 @@ const broken: BrokenCase[] = [
     mutate: (s) => {
       conditionTrigger(at(s.injects, 5)).deadline.turn = 1;
     },
-    path: 'injects[5].trigger.deadline.turn',
-    message: "deadline turn 1 is before the inject's turn 2",
+    path: 'injects[5].trigger.deadline',
+    message: /^the deadline \(turn 1 brief\) comes before the inject's own turn 2/,
   },
   {
     name: 'contingency waiting on an unknown nation',

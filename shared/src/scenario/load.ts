@@ -9,7 +9,7 @@ import { crossCheck, formatPath, type ScenarioProblem } from './validate.ts';
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 export function parseScenario(input: unknown): ScenarioResult {
-  const shape = ScenarioShape.safeParse(input);
+  const shape = ScenarioShape.safeParse(input, { reportInput: true });
   if (!shape.success) return { ok: false, problems: zodProblems(shape.error) };
   const problems = crossCheck(shape.data);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: shape.data };
@@ -37,10 +37,20 @@ function flattenIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): ScenarioP
     const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
     if (best.length) return best;
   }
-  const parts = path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const missing = /^Invalid input: expected (.+), received undefined$/.exec(issue.message);
-  const message = missing ? `required field is missing (expected ${missing[1]})` : issue.message;
-  return [{ path: formatPath(parts), message }];
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) {
+    const key = String(issue.path.at(-1) ?? '');
+    return issue.issues.map((inner) => ({ path: formatPath(toParts(path)), message: `key "${key}": ${inner.message}` }));
+  }
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((k) => ({ path: formatPath(toParts([...path, k])), message: `unknown field "${k}"` }));
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined;
+  const expected = issue.code === 'invalid_type' ? issue.expected : issue.code === 'invalid_value' ? issue.values.map((v) => JSON.stringify(v)).join(' | ') : '';
+  const message = missing ? `required field is missing (expected ${expected})` : issue.message;
+  return [{ path: formatPath(toParts(path)), message }];
+}
+
+function toParts(path: PropertyKey[]): (string | number)[] {
+  return path.map((p) => (typeof p === 'symbol' ? String(p) : p));
 }
 
 const depth = (ps: ScenarioProblem[]) => Math.max(0, ...ps.map((p) => p.path.length));

@@ -45,7 +45,8 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
   const positions = new Map(s.nations.map((n) => [n.id, new Set(n.positions.map((p) => p.id))]));
 
   const nationRef = (path: Path, id: string) => {
-    if (!allied.has(id)) add(path, `unknown nation "${id}"`);
+    if (id === s.adversary.id) add(path, `"${id}" is the adversary, not an allied nation`);
+    else if (!allied.has(id)) add(path, `unknown nation "${id}"`);
   };
   const actorRef = (path: Path, id: string) => {
     if (!actors.has(id)) add(path, `unknown nation or adversary "${id}"`);
@@ -68,8 +69,10 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
   if (allied.has(s.adversary.id)) add(['adversary', 'id'], `adversary "${s.adversary.id}" is also listed as an allied nation`);
   s.nations.forEach((n, i) => {
     regionRef(['nations', i, 'capital'], n.capital);
+    const capital = regions.get(n.capital);
+    if (capital && capital.domain !== 'land') add(['nations', i, 'capital'], `capital "${n.capital}" is a ${capital.domain} region, not land`);
     unique(n.positions, (p) => p.id, ['nations', i, 'positions'], 'id', 'position');
-    if (!(n.id in s.narrative.nationBriefs)) add(['narrative', 'nationBriefs'], `missing the private brief of nation "${n.id}"`);
+    if (!Object.hasOwn(s.narrative.nationBriefs, n.id)) add(['narrative', 'nationBriefs', n.id], `missing the private brief of nation "${n.id}"`);
   });
   for (const key of Object.keys(s.narrative.nationBriefs)) nationRef(['narrative', 'nationBriefs', key], key);
   unique(s.personas, (p) => p.id, ['personas'], 'id', 'persona');
@@ -167,7 +170,12 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
       if (x.kind !== 'contingency') add([...p, 'kind'], 'an inject with a condition trigger must be of kind "contingency"');
       turnRef([...p, 'trigger', 'deadline', 'turn'], t.deadline.turn);
       phaseRef([...p, 'trigger', 'deadline', 'phase'], t.deadline.phase);
-      if (t.deadline.turn < x.turn) add([...p, 'trigger', 'deadline', 'turn'], `deadline turn ${t.deadline.turn} is before the inject's turn ${x.turn}`);
+      const phaseIdx = (id: string) => s.clock.phases.findIndex((q) => q.id === id);
+      if (t.deadline.turn < x.turn || (t.deadline.turn === x.turn && phaseIdx(t.deadline.phase) < phaseIdx(x.phase)))
+        add([...p, 'trigger', 'deadline'], `the deadline (turn ${t.deadline.turn} ${t.deadline.phase}) comes before the inject's own turn ${x.turn} ${x.phase}`);
+      turnRef([...p, 'trigger', 'unlessAction', 'fromTurn'], t.unlessAction.fromTurn);
+      if (t.unlessAction.fromTurn > t.deadline.turn)
+        add([...p, 'trigger', 'unlessAction', 'fromTurn'], `fromTurn ${t.unlessAction.fromTurn} is after the deadline turn ${t.deadline.turn}`);
       t.unlessAction.by.forEach((n, j) => nationRef([...p, 'trigger', 'unlessAction', 'by', j], n));
       t.unlessAction.regions.forEach((g, j) => regionRef([...p, 'trigger', 'unlessAction', 'regions', j], g));
     }
@@ -175,6 +183,7 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
 
   // Adjudication tables: each covers 1..100 exactly once.
   unique(s.adjudicationTables, (t) => t.id, ['adjudicationTables'], 'id', 'table');
+  unique(s.adjudicationTables, (t) => t.actionType, ['adjudicationTables'], 'actionType', 'table for action type');
   s.adjudicationTables.forEach((t, i) => {
     const covered = new Array<number>(101).fill(0);
     t.outcomes.forEach((o, j) => {
