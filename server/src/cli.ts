@@ -5,7 +5,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
-import { formatProblems, parseScenarioText, scenarioJsonSchema } from '@concord/shared/scenario/index';
+import { formatProblems, parseScenarioText, scenarioJsonSchema, type Scenario } from '@concord/shared/scenario/index';
+import { simulate } from '@concord/shared/sim/simulate';
+import { parseJsonl, Replay, toJsonl } from '@concord/shared/replay/index';
+import { audienceFromLabel, project } from '@concord/shared/views/index';
 
 export interface Io {
   out: (text: string) => void;
@@ -54,6 +57,49 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       } else io.out(text);
     });
 
+  program
+    .command('simulate')
+    .description('let bots play every role of a scenario and write the event log (same seed, same bytes)')
+    .argument('<scenario>', 'scenario JSON file')
+    .requiredOption('--seed <n>', 'random seed (integer)', parseInteger('--seed'))
+    .option('--turns <k>', 'stop after k turns (default: all)', parseInteger('--turns'))
+    .option('--intensity <x>', 'how busy the bots are (default 1)', parseNumber('--intensity'))
+    .requiredOption('--out <log.jsonl>', 'where to write the log')
+    .action(async (file: string, opts: { seed: number; turns?: number; intensity?: number; out: string }) => {
+      const scenario = await loadScenario(file);
+      const run = simulate(scenario, { seed: opts.seed, turns: opts.turns, intensity: opts.intensity });
+      await writeFile(opts.out, toJsonl(run.events));
+      io.out(
+        `wrote ${opts.out}: ${run.events.length} events from ${run.commands} commands, turn ${run.state.turn}, ${run.state.status}` +
+          (run.rejections.length ? `, ${run.rejections.length} commands refused` : ''),
+      );
+    });
+
+  program
+    .command('replay')
+    .description('fold a log and print the state one audience saw, as JSON')
+    .argument('<log>', 'exercise log (JSON Lines)')
+    .option('--at <seq>', 'stop after this event (default: the end)', parseInteger('--at'))
+    .option('--as <audience>', 'facilitator | evaluator | observer | a nation trigraph', 'facilitator')
+    .action(async (file: string, opts: { at?: number; as: string }) => {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (e) {
+        throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      const log = parseJsonl(text);
+      if (!log.ok) throw new CliError(`${file} is not a valid exercise log:\n  ${log.problems.join('\n  ')}`);
+      const replay = new Replay(log.events);
+      const audience = audienceFromLabel(opts.as);
+      const nations = replay.final.scenario.nations.map((n) => n.id);
+      if (!audience || (audience.kind === 'nation' && !nations.includes(audience.nation)))
+        throw new CliError(`--as ${opts.as}: expected facilitator, evaluator, observer or one of ${nations.join(', ')}`);
+      if (opts.at !== undefined && (opts.at < 1 || opts.at > replay.lastSeq))
+        throw new CliError(`--at ${opts.at}: the log runs from 1 to ${replay.lastSeq}`);
+      io.out(JSON.stringify(project(replay.seek(opts.at ?? replay.lastSeq), audience), null, 2));
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -68,6 +114,33 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 export class CliError extends Error {}
+
+function parseInteger(flag: string) {
+  return (v: string): number => {
+    if (!/^-?\d+$/.test(v)) throw new CliError(`${flag} must be an integer, not "${v}"`);
+    return Number(v);
+  };
+}
+
+function parseNumber(flag: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new CliError(`${flag} must be a non-negative number, not "${v}"`);
+    return n;
+  };
+}
+
+async function loadScenario(file: string): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const result = parseScenarioText(text);
+  if (!result.ok) throw new CliError(`${file} is not a valid scenario:\n  ${formatProblems(result.problems).join('\n  ')}`);
+  return result.scenario;
+}
 
 async function validateFile(file: string): Promise<string[]> {
   let text: string;

@@ -18,6 +18,8 @@ export const Command = z.discriminatedUnion('type', [
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
+/** A command as a client writes it: fields with defaults may be left out. */
+export type CommandInput = z.input<typeof Command>;
 
 export const commandInfo: Record<CommandType, CommandInfo> = {
   ...lifecycleInfo,
