@@ -8,6 +8,7 @@ import { reject, type Actor, type Rejection } from './envelope.ts';
 import type { EngineEvent } from './events.ts';
 import type { EventBody, Handlers } from './handlers.ts';
 import type { ExerciseState } from './state.ts';
+import { lookupCommand } from './command-log.ts';
 import { formatPath } from '../scenario/validate.ts';
 import { lifecycleHandlers } from './lifecycle/decide.ts';
 import { turnHandlers } from './turns/decide.ts';
@@ -69,7 +70,7 @@ export function decide(state: ExerciseState, envelope: CommandEnvelope): Decisio
   const cmd = parsed.command;
   const { actor, at } = envelope;
 
-  const prior = Object.hasOwn(state.commands, cmd.id) ? state.commands[cmd.id] : undefined;
+  const prior = lookupCommand(state.commands, cmd.id);
   if (prior) return { ok: true, events: [], duplicate: true, seqs: prior };
 
   const info = commandInfo[cmd.type];

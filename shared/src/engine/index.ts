@@ -6,6 +6,7 @@ export * from './decide.ts';
 export * from './evolve.ts';
 export * from './genesis.ts';
 export * from './rng.ts';
+export * from './command-log.ts';
 export { releasableTo, banner } from './intel/markings.ts';
 export { addressedTo } from './injects/decide.ts';
 export { channelId } from './messaging/decide.ts';

@@ -1,10 +1,12 @@
 /**
  * The exercise state: ground truth, folded from the log. Only `views/` decides who sees what.
  *
- * The fold owns its state: `evolve` updates the object it is given and returns it, because an
- * exercise log grows into the tens of thousands of events and copying the growing collections
- * on every event would make replay quadratic. `decide` never mutates. Snapshots are taken with
- * `cloneState`, which shares only the immutable scenario.
+ * The fold owns its state: `evolve` updates the collections of the object it is given and returns
+ * it, because an exercise log grows into the tens of thousands of events and copying the growing
+ * collections on every event would make replay quadratic. The records inside the collections
+ * (a region, an action, an inject…) are never changed in place: evolve replaces them. So a
+ * snapshot (`cloneState`) copies only the collections and shares the records. `decide` never
+ * mutates anything.
  */
 import type { z } from 'zod';
 import type { ActionType, PhaseId, Readiness } from '../common.ts';
@@ -12,6 +14,7 @@ import type { InjectDef, Scenario } from '../scenario/schema.ts';
 import type { Actor } from './envelope.ts';
 import type { Effect as EffectSchema } from './adjudication/commands.ts';
 import { seedRng, type RngState } from './rng.ts';
+import type { CommandLog } from './command-log.ts';
 
 export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended';
 export type InjectStatus = 'draft' | 'scheduled' | 'held' | 'skipped' | 'released';
@@ -142,8 +145,8 @@ export interface ExerciseState {
   adjudications: AdjudicationRecord[];
   rolls: RollRecord[];
   escalationLevel: number;
-  /** Command id -> [first, last] event sequence numbers, for idempotent retries. */
-  commands: Record<string, [number, number]>;
+  /** Applied command ids with their first and last event, for idempotent retries. */
+  commands: CommandLog;
 }
 
 export function initialState(args: {
@@ -195,7 +198,7 @@ export function initialState(args: {
     adjudications: [],
     rolls: [],
     escalationLevel: s.escalation.initialLevel,
-    commands: {},
+    commands: [],
   };
 }
 
@@ -215,8 +218,22 @@ export function newInjectState(def: InjectDef, adHoc: boolean): InjectState {
 
 /** A deep copy for snapshots; the scenario is immutable and shared. */
 export function cloneState(state: ExerciseState): ExerciseState {
-  const { scenario, ...rest } = state;
-  return { ...structuredClone(rest), scenario };
+  // Key order is kept, so serialised states still compare byte for byte.
+  return {
+    ...state,
+    nations: { ...state.nations },
+    regions: { ...state.regions },
+    assets: { ...state.assets },
+    injects: { ...state.injects },
+    injectOrder: [...state.injectOrder],
+    intel: { ...state.intel },
+    messages: [...state.messages],
+    actions: { ...state.actions },
+    actionOrder: [...state.actionOrder],
+    adjudications: [...state.adjudications],
+    rolls: [...state.rolls],
+    commands: [...state.commands],
+  };
 }
 
 export const currentPhase = (state: ExerciseState): PhaseId | null =>

@@ -33,6 +33,8 @@ export interface SimulateOptions {
   /** Epoch ms of the exercise start (default 2030-01-01T09:00:00Z). */
   startAt?: number;
   exerciseId?: string;
+  /** Called after each event is folded, with the live state (do not modify it). */
+  observe?: (state: ExerciseState, event: EngineEvent) => void;
 }
 
 export interface SimulationResult {
@@ -103,6 +105,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
     for (const e of d.events) {
       evolve(state, e);
       events.push(e);
+      opts.observe?.(state, e);
     }
     return true;
   };

@@ -22,6 +22,6 @@ export const actionEvolvers: Evolvers<'action.submitted' | 'action.withdrawn'> =
   },
   'action.withdrawn': (s, e) => {
     const a = s.actions[e.action];
-    if (a) a.status = 'withdrawn';
+    if (a) s.actions[e.action] = { ...a, status: 'withdrawn' };
   },
 };

@@ -6,23 +6,25 @@ export const adjudicationEvolvers: Evolvers<'adjudication.recorded' | 'dice.roll
       if (eff.kind === 'region') {
         const r = s.regions[eff.region];
         if (!r) continue;
-        if (eff.controller !== undefined) r.controller = eff.controller;
-        if (eff.stability !== undefined) r.stability = eff.stability;
+        s.regions[eff.region] = {
+          controller: eff.controller !== undefined ? eff.controller : r.controller,
+          stability: eff.stability ?? r.stability,
+        };
       } else {
         const a = s.assets[eff.asset];
         if (!a) continue;
-        if (eff.region !== undefined) a.region = eff.region;
-        if (eff.strength !== undefined) a.strength = eff.strength;
-        if (eff.readiness !== undefined) a.readiness = eff.readiness;
-        if (eff.hidden !== undefined) a.hidden = eff.hidden;
+        s.assets[eff.asset] = {
+          owner: a.owner,
+          region: eff.region ?? a.region,
+          strength: eff.strength ?? a.strength,
+          readiness: eff.readiness ?? a.readiness,
+          hidden: eff.hidden ?? a.hidden,
+        };
       }
     }
     for (const id of e.actions) {
       const a = s.actions[id];
-      if (a) {
-        a.status = 'adjudicated';
-        a.adjudication = e.id;
-      }
+      if (a) s.actions[id] = { ...a, status: 'adjudicated', adjudication: e.id };
     }
     s.adjudications.push({
       id: e.id,

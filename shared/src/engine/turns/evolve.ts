@@ -8,18 +8,12 @@ export const turnEvolvers: Evolvers<'phase.started' | 'phase.extended' | 'nation
     s.deadline = e.deadline;
     // A phase that starts while paused keeps its full length once resumed.
     if (s.status === 'paused') s.pausedAt = e.at;
-    for (const n of Object.values(s.nations)) {
-      n.ready = false;
-      n.readyAt = null;
-    }
+    for (const id of Object.keys(s.nations)) if (s.nations[id]!.ready) s.nations[id] = { ready: false, readyAt: null };
   },
   'phase.extended': (s, e) => {
     s.deadline = e.deadline;
   },
   'nation.ready': (s, e) => {
-    const n = s.nations[e.nation];
-    if (!n) return;
-    n.ready = e.ready;
-    n.readyAt = e.ready ? e.at : null;
+    if (s.nations[e.nation]) s.nations[e.nation] = { ready: e.ready, readyAt: e.ready ? e.at : null };
   },
 };

@@ -1,0 +1,5 @@
+/** `npm run bench`: every benchmark, each printing its figure next to a same-run baseline. */
+import { runFoldBench } from './fold.ts';
+
+console.log(`Concord benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+runFoldBench();

@@ -1,0 +1,36 @@
+/**
+ * The ids of the commands applied so far, for idempotent retries. Kept as an append-only list
+ * of [id, firstSeq, lastSeq] (cheap to copy for snapshots, plain JSON) with a lookup index built
+ * on first use and kept up to date as commands are recorded.
+ */
+export type CommandLog = Array<[id: string, first: number, last: number]>;
+
+const indexes = new WeakMap<CommandLog, Map<string, number>>();
+
+function indexOf(log: CommandLog): Map<string, number> {
+  let index = indexes.get(log);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < log.length; i++) index.set(log[i]![0], i);
+    indexes.set(log, index);
+  }
+  return index;
+}
+
+export function lookupCommand(log: CommandLog, id: string): [number, number] | undefined {
+  const i = indexOf(log).get(id);
+  if (i === undefined) return undefined;
+  const entry = log[i]!;
+  return [entry[1], entry[2]];
+}
+
+/** Record that event `seq` came from command `id`. The events of one command are contiguous. */
+export function recordCommand(log: CommandLog, id: string, seq: number): void {
+  const last = log[log.length - 1];
+  if (last && last[0] === id) {
+    log[log.length - 1] = [id, last[1], seq];
+    return;
+  }
+  log.push([id, seq, seq]);
+  indexes.get(log)?.set(id, log.length - 1);
+}
