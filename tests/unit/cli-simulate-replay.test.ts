@@ -1,0 +1,118 @@
+/** `concord simulate` and `concord replay`, run in-process on real files. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../server/src/cli.ts';
+import { parseScenarioText, type Scenario } from '../../shared/src/scenario/index.ts';
+import { releasableTo } from '../../shared/src/engine/index.ts';
+
+const scenarioPath = (name: string) => new URL(`../../scenarios/${name}`, import.meta.url).pathname;
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'concord', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function loadScenario(name: string): Promise<Scenario> {
+  const r = parseScenarioText(await readFile(scenarioPath(name), 'utf8'));
+  if (!r.ok) throw new Error(`${name} does not validate`);
+  return r.scenario;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'concord-cli-'));
+});
+
+describe.each(['harbour-watch.json', 'northern-lantern.json'])('simulate %s', (name) => {
+  it('gives identical bytes for the same seed and different bytes for another seed', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => join(dir, `${name}-${x}.jsonl`)) as [string, string, string];
+    expect((await cli('simulate', scenarioPath(name), '--seed', '11', '--out', a)).code).toBe(0);
+    expect((await cli('simulate', scenarioPath(name), '--seed', '11', '--out', b)).code).toBe(0);
+    const third = await cli('simulate', scenarioPath(name), '--seed', '12', '--out', c);
+    expect(third.code).toBe(0);
+    expect(third.out).toMatch(/wrote .*: \d+ events from \d+ commands, turn \d+, ended$/);
+    const [ta, tb, tc] = await Promise.all([readFile(a, 'utf8'), readFile(b, 'utf8'), readFile(c, 'utf8')]);
+    expect(ta).toBe(tb);
+    expect(tc).not.toBe(ta);
+    expect(ta.split('\n').filter(Boolean).length).toBeGreaterThan(100);
+  });
+
+  it('replay --as <nation> never contains a report, ground truth or control note the nation may not see', async () => {
+    const s = await loadScenario(name);
+    const log = join(dir, `${name}-leak.jsonl`);
+    await cli('simulate', scenarioPath(name), '--seed', '5', '--out', log);
+    const lines = (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
+    for (const n of s.nations) {
+      for (const at of [Math.floor(lines / 3), lines]) {
+        const r = await cli('replay', log, '--as', n.id, '--at', String(at));
+        expect(r.code).toBe(0);
+        const view = JSON.parse(r.out) as { audience: string; intel: Array<{ id: string }> };
+        expect(view.audience).toBe(n.id);
+        for (const report of s.intel) {
+          if (!releasableTo(report.originator, report.controls, n.id)) {
+            expect(r.out).not.toContain(report.body);
+            expect(view.intel.map((x) => x.id)).not.toContain(report.id);
+          }
+          expect(r.out).not.toContain(report.groundTruth);
+        }
+        for (const x of s.injects) if (x.controlNotes) expect(r.out).not.toContain(JSON.stringify(x.controlNotes));
+      }
+    }
+  });
+});
+
+describe('replay', () => {
+  let log: string;
+  beforeAll(async () => {
+    log = join(dir, 'hw.jsonl');
+    await cli('simulate', scenarioPath('harbour-watch.json'), '--seed', '3', '--turns', '2', '--out', log);
+  });
+
+  it('--turns stops early and leaves the exercise running', async () => {
+    const r = await cli('replay', log);
+    const view = JSON.parse(r.out) as { exercise: { turn: number; status: string }; audience: string };
+    expect(view.audience).toBe('facilitator');
+    expect(view.exercise.turn).toBe(2);
+    expect(view.exercise.status).toBe('running');
+  });
+
+  it('--at goes back in time', async () => {
+    const r = await cli('replay', log, '--at', '1', '--as', 'observer');
+    const view = JSON.parse(r.out) as { exercise: { status: string; seq: number }; audience: string };
+    expect(view).toMatchObject({ audience: 'public', exercise: { status: 'setup', seq: 1 } });
+  });
+
+  it('refuses bad arguments and bad logs with a clear message', async () => {
+    expect(await cli('replay', log, '--as', 'XYZ')).toMatchObject({ code: 1, err: expect.stringMatching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/) });
+    expect(await cli('replay', log, '--at', '999999')).toMatchObject({ code: 1, err: expect.stringMatching(/--at 999999: the log runs from 1 to \d+/) });
+    expect(await cli('replay', log, '--at', 'soon')).toMatchObject({ code: 1, err: expect.stringMatching(/--at must be an integer/) });
+    expect(await cli('replay', join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: expect.stringMatching(/cannot read .*ENOENT/) });
+
+    const text = await readFile(log, 'utf8');
+    const lines = text.split('\n');
+    const broken = join(dir, 'broken.jsonl');
+    await writeFile(broken, [lines[0], '{not json', lines[2]!.replace('"seq":3', '"seq":"three"'), ...lines.slice(3)].join('\n'));
+    const r = await cli('replay', broken);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/line 2: not valid JSON/);
+    expect(r.err).toMatch(/line 3: seq: /);
+    expect(r.err).not.toMatch(/\n\s+at /);
+
+    const gap = join(dir, 'gap.jsonl');
+    await writeFile(gap, [lines[0], ...lines.slice(2)].join('\n'));
+    expect(await cli('replay', gap)).toMatchObject({ code: 1, err: expect.stringMatching(/line 2: seq 3 where 2 was expected/) });
+  });
+
+  it('simulate refuses an invalid scenario and a bad seed', async () => {
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, '{"meta": {}}');
+    const r = await cli('simulate', bad, '--seed', '1', '--out', join(dir, 'x.jsonl'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is not a valid scenario:\n\s+meta\.id: required field is missing/);
+    expect(await cli('simulate', scenarioPath('harbour-watch.json'), '--seed', 'x', '--out', join(dir, 'y.jsonl'))).toMatchObject({ code: 1 });
+  });
+});
