@@ -1,0 +1,95 @@
+/**
+ * A live exercise on this server: its folded state, a strictly ordered command queue, and the
+ * write path decide → append (durable) → evolve → notify. It holds no rules: the engine decides.
+ */
+import type { Logger } from 'pino';
+import { cloneState, decide, evolve, fold, type Actor, type EngineEvent, type ExerciseState } from '@concord/shared/engine/index';
+import type { Reply } from '@concord/shared/protocol/index';
+import type { EventStore } from '../store/types.ts';
+
+export type Listener = (events: readonly EngineEvent[], state: ExerciseState) => void;
+
+export class LiveExercise {
+  readonly id: string;
+  state: ExerciseState;
+  private readonly store: EventStore;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<Listener>();
+  private lastSnapshotTurn: number;
+
+  constructor(args: { state: ExerciseState; store: EventStore; log: Logger; now: () => number }) {
+    this.id = args.state.exerciseId;
+    this.state = args.state;
+    this.store = args.store;
+    this.log = args.log;
+    this.now = args.now;
+    this.lastSnapshotTurn = args.state.turn;
+  }
+
+  /** Rebuild from the store: the latest snapshot plus the tail of the log. */
+  static async restore(args: { id: string; store: EventStore; log: Logger; now: () => number }): Promise<LiveExercise> {
+    const { id, store } = args;
+    const snap = await store.snapshot(id);
+    let state: ExerciseState;
+    if (snap) {
+      const [genesis] = await store.events(id, 0).then((all) => all.slice(0, 1));
+      if (!genesis || genesis.type !== 'exercise.created') throw new Error(`exercise ${id}: log has no genesis event`);
+      state = { ...(JSON.parse(snap.state) as Omit<ExerciseState, 'scenario'>), scenario: genesis.scenario };
+      // Restore key order so serialised states compare byte for byte with a full fold.
+      state = { ...fold([genesis]), ...state };
+      for (const e of await store.events(id, snap.seq)) evolve(state, e);
+    } else {
+      state = fold(await store.events(id, 0));
+    }
+    args.log.info({ exercise: id, seq: state.seq, fromSnapshot: snap?.seq ?? null }, 'exercise restored');
+    return new LiveExercise({ ...args, state });
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Apply one command. Commands of one exercise run strictly one after another. */
+  submit(actor: Actor, command: unknown): Promise<Reply> {
+    const run = this.chain.then(() => this.apply(actor, command));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(actor: Actor, command: unknown): Promise<Reply> {
+    const at = Math.max(this.now(), this.state.lastAt);
+    const d = decide(this.state, { command, actor, at });
+    if (!d.ok) return { ok: false, ...d.rejection };
+    if (d.duplicate) return { ok: true, seqs: range(d.seqs[0], d.seqs[1]), duplicate: true };
+    try {
+      await this.store.append({ exerciseId: this.id, expectedSeq: this.state.seq, events: d.events });
+    } catch (e) {
+      this.log.error({ exercise: this.id, err: e, command: d.events[0]?.cmd }, 'append failed');
+      return { ok: false, code: 'storage_error', message: 'The command could not be saved, so nothing changed. Try again.' };
+    }
+    const before = this.state.status;
+    for (const e of d.events) evolve(this.state, e);
+    if (this.state.status !== before) await this.store.setStatus(this.id, this.state.status);
+    for (const fn of this.listeners) {
+      try {
+        fn(d.events, this.state);
+      } catch (e) {
+        this.log.error({ exercise: this.id, err: e }, 'listener failed');
+      }
+    }
+    if (this.state.turn !== this.lastSnapshotTurn || this.state.status === 'ended') await this.snapshot();
+    return { ok: true, seqs: d.events.map((e) => e.seq), duplicate: false };
+  }
+
+  /** Save a snapshot (a cache for fast recovery; the log stays the truth). */
+  async snapshot(): Promise<void> {
+    const { scenario: _scenario, ...rest } = cloneState(this.state);
+    await this.store.saveSnapshot(this.id, this.state.seq, JSON.stringify(rest));
+    this.lastSnapshotTurn = this.state.turn;
+  }
+}
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
