@@ -438,7 +438,7 @@ const broken: BrokenCase[] = [
       conditionTrigger(at(s.injects, 5)).deadline.turn = 1;
     },
     path: 'injects[5].trigger.deadline',
-    message: /^the deadline \(turn 1 brief\) comes before the inject's own turn 2/,
+    message: /^the deadline \(turn 1 outcome\) comes before the inject's own turn 2/,
   },
   {
     name: 'contingency waiting on an unknown nation',

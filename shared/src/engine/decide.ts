@@ -60,7 +60,10 @@ export function parseCommand(input: unknown): { ok: true; command: Command } | {
   const parsed = Command.safeParse(input);
   if (parsed.success) return { ok: true, command: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const path = formatPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
+  const parts = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  // An unknown field is reported on its parent object; name the field itself.
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) parts.push(issue.keys[0]);
+  const path = formatPath(parts);
   return { ok: false, rejection: reject('malformed', `${type}: ${path}: ${issue.message}`, path) };
 }
 
@@ -70,9 +73,6 @@ export function decide(state: ExerciseState, envelope: CommandEnvelope): Decisio
   const cmd = parsed.command;
   const { actor, at } = envelope;
 
-  const prior = lookupCommand(state.commands, cmd.id);
-  if (prior) return { ok: true, events: [], duplicate: true, seqs: prior };
-
   const info = commandInfo[cmd.type];
   if (!info.roles.includes(actor.role))
     return {
@@ -81,6 +81,11 @@ export function decide(state: ExerciseState, envelope: CommandEnvelope): Decisio
     };
   if (actor.role === 'nation' && (actor.nation === null || !Object.hasOwn(state.nations, actor.nation)))
     return { ok: false, rejection: reject('forbidden', `"${actor.nation}" is not a nation in this exercise.`) };
+
+  // After the role checks, so a sender who may not send the command is refused even when it
+  // reuses an id that was applied (it must not learn that command's events).
+  const prior = lookupCommand(state.commands, cmd.id);
+  if (prior) return { ok: true, events: [], duplicate: true, seqs: prior };
 
   const handler = handlers[cmd.type] as (s: ExerciseState, c: Command, ctx: { actor: Actor; at: number; cmd: string }) => EventBody[] | Rejection;
   const result = handler(state, cmd, { actor, at, cmd: cmd.id });

@@ -197,7 +197,7 @@ export const InjectTrigger = z.discriminatedUnion('type', [
       regions: z.array(Id).max(32).default([]).describe('Empty = any region'),
       fromTurn: z.number().int().min(1).default(1),
     }),
-  }).describe('Contingency: released at the deadline if no matching action was submitted'),
+  }).describe('Contingency: when the deadline phase ends, released if no matching action was submitted, retired otherwise'),
 ]);
 
 export const Inject = z.strictObject({

@@ -154,7 +154,7 @@ export function project(state: ExerciseState, audience: Audience) {
         releasedAt: x.releasedAt,
         releasedSeq: x.releasedSeq,
         releasedTurn: x.releasedTurn,
-        acknowledged: nation !== null ? Object.hasOwn(x.acknowledged, nation) : Object.keys(x.acknowledged).length > 0,
+        acknowledged: nation !== null ? Object.hasOwn(x.acknowledged, nation) : control && Object.keys(x.acknowledged).length > 0,
       };
       const controlPart = control
         ? {

@@ -2,6 +2,7 @@
 import { own, reject } from '../envelope.ts';
 import { isAllied, requirePhase, requireRunning } from '../define.ts';
 import { currentPhase, type Effect } from '../state.ts';
+import type { Readiness } from '../../common.ts';
 import { rollDie } from '../rng.ts';
 import type { Handlers } from '../handlers.ts';
 
@@ -19,11 +20,15 @@ export const adjudicationHandlers: Handlers<'adjudication.record' | 'dice.roll'>
     }
     const actors = new Set([...Object.keys(state.nations), state.scenario.adversary.id]);
     const previous: Effect[] = [];
+    // Effects apply in order, so each one's "previous" is what the one before it left behind.
+    const regionNow = new Map<string, { controller: string | null; stability: number }>();
+    const assetNow = new Map<string, { region: string; strength: number; readiness: Readiness; hidden: boolean }>();
     for (const [i, e] of cmd.effects.entries()) {
       const path = `effects[${i}]`;
       if (e.kind === 'region') {
-        const r = own(state.regions, e.region);
-        if (!r) return reject('unknown_region', `There is no region "${e.region}".`, `${path}.region`);
+        const base = own(state.regions, e.region);
+        if (!base) return reject('unknown_region', `There is no region "${e.region}".`, `${path}.region`);
+        const r = regionNow.get(e.region) ?? base;
         if (e.controller !== undefined && e.controller !== null && !actors.has(e.controller))
           return reject('unknown_nation', `"${e.controller}" is neither an allied nation nor the adversary.`, `${path}.controller`);
         if (e.controller === undefined && e.stability === undefined)
@@ -34,9 +39,11 @@ export const adjudicationHandlers: Handlers<'adjudication.record' | 'dice.roll'>
           ...(e.controller !== undefined ? { controller: r.controller } : {}),
           ...(e.stability !== undefined ? { stability: r.stability } : {}),
         });
+        regionNow.set(e.region, { controller: e.controller !== undefined ? e.controller : r.controller, stability: e.stability ?? r.stability });
       } else {
-        const a = own(state.assets, e.asset);
-        if (!a) return reject('unknown_asset', `There is no asset "${e.asset}".`, `${path}.asset`);
+        const baseAsset = own(state.assets, e.asset);
+        if (!baseAsset) return reject('unknown_asset', `There is no asset "${e.asset}".`, `${path}.asset`);
+        const a = assetNow.get(e.asset) ?? baseAsset;
         if (e.region !== undefined && !own(state.regions, e.region))
           return reject('unknown_region', `There is no region "${e.region}".`, `${path}.region`);
         if (e.region === undefined && e.strength === undefined && e.readiness === undefined && e.hidden === undefined)
@@ -48,6 +55,12 @@ export const adjudicationHandlers: Handlers<'adjudication.record' | 'dice.roll'>
           ...(e.strength !== undefined ? { strength: a.strength } : {}),
           ...(e.readiness !== undefined ? { readiness: a.readiness } : {}),
           ...(e.hidden !== undefined ? { hidden: a.hidden } : {}),
+        });
+        assetNow.set(e.asset, {
+          region: e.region ?? a.region,
+          strength: e.strength ?? a.strength,
+          readiness: e.readiness ?? a.readiness,
+          hidden: e.hidden ?? a.hidden,
         });
       }
     }

@@ -18,15 +18,15 @@ export const messagingHandlers: Handlers<'message.send'> = {
       else if (!isAllied(state, t)) return reject('unknown_nation', `"${t}" is not an allied nation in this exercise.`, `to[${i}]`);
       else members.add(t);
     }
-    let persona: string | null = null;
+    let persona: { id: string; name: string } | null = null;
     if (actor.role === 'nation') {
       if (cmd.persona !== undefined) return reject('persona_forbidden', 'Only exercise control can write as a persona.', 'persona');
       members.add(actor.nation!);
       if (members.size < 2) return reject('no_recipient', 'Choose at least one other nation to talk to.', 'to');
     } else if (cmd.persona !== undefined) {
-      if (!state.scenario.personas.some((p) => p.id === cmd.persona))
-        return reject('unknown_persona', `There is no persona "${cmd.persona}".`, 'persona');
-      persona = cmd.persona;
+      const p = state.scenario.personas.find((x) => x.id === cmd.persona);
+      if (!p) return reject('unknown_persona', `There is no persona "${cmd.persona}".`, 'persona');
+      persona = { id: p.id, name: p.name };
     }
     const sorted = [...members].sort();
     return [
@@ -34,7 +34,10 @@ export const messagingHandlers: Handlers<'message.send'> = {
         type: 'message.sent',
         id: `M${state.seq + 1}`,
         turn: state.turn,
-        from: { nation: actor.role === 'nation' ? actor.nation : null, persona, position: actor.position, name: actor.name },
+        // Written as a persona, a message carries the persona's name, never the staffer's.
+        from: persona
+          ? { nation: null, persona: persona.id, position: null, name: persona.name }
+          : { nation: actor.role === 'nation' ? actor.nation : null, persona: null, position: actor.position, name: actor.name },
         members: sorted,
         subject: cmd.subject,
         body: cmd.body,
