@@ -100,6 +100,25 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.out(JSON.stringify(project(replay.seek(opts.at ?? replay.lastSeq), audience), null, 2));
     });
 
+  program
+    .command('serve')
+    .description('serve the API, the WebSocket and the client on one port')
+    .option('--port <n>', 'port (default $PORT or 2567)', parseInteger('--port'))
+    .option('--data <dir>', 'data directory (default $CONCORD_DATA_DIR or ./data)')
+    .option('--scenarios <dir>', 'folder of scenario files offered to facilitators')
+    .action(async (opts: { port?: number; data?: string; scenarios?: string }) => {
+      const { startServer } = await import('./server.ts');
+      const server = await startServer({ port: opts.port, dataDir: opts.data, scenariosDir: opts.scenarios });
+      io.out(`Concord is running on ${server.url}`);
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise<never>(() => {});
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -5,9 +5,20 @@
 import { z } from 'zod';
 export { Command, commandInfo, COMMAND_TYPES, type CommandInput, type CommandType } from '../engine/commands.ts';
 export { GENERAL_REJECTIONS } from '../engine/decide.ts';
+import { parseCommand } from '../engine/decide.ts';
 
 /** Name of the request every command travels in: `room.request(COMMAND, command)`. */
 export const COMMAND = 'command';
+
+/**
+ * The room's validator for COMMAND requests. It never fails: it turns any payload into either a
+ * parsed command or a rejection, so that the client always gets a Reply with a code and a sentence.
+ */
+export const CommandRequest = z.unknown().transform((input) => parseCommand(input));
+
+/** Ask for the whole projection again (after a gap), or, for control, another audience's picture. */
+export const VIEW = 'view';
+export const ViewRequest = z.strictObject({ as: z.string().max(16).optional() }).default({});
 
 export const Reply = z.discriminatedUnion('ok', [
   z.strictObject({
@@ -47,3 +58,4 @@ export type JsonPatchOp = z.infer<typeof JsonPatchOp>;
 
 export const ViewPush = z.object({ seq: z.number().int(), view: z.unknown() });
 export const PatchPush = z.object({ from: z.number().int(), to: z.number().int(), ops: z.array(JsonPatchOp) });
+export * from './http.ts';

@@ -43,6 +43,19 @@ export function audienceFromLabel(label: string): Audience | null {
   return n.success ? nationAudience(n.data) : null;
 }
 
+/** What a participant watches: control for the white cell and evaluators, else a nation's or the public picture. */
+export function audienceOf(actor: { role: 'facilitator' | 'nation' | 'evaluator' | 'observer'; nation: string | null }): Audience {
+  switch (actor.role) {
+    case 'facilitator':
+    case 'evaluator':
+      return { kind: 'control', role: actor.role };
+    case 'nation':
+      return nationAudience(actor.nation!);
+    case 'observer':
+      return actor.nation === null ? PUBLIC : nationAudience(actor.nation);
+  }
+}
+
 export const audienceLabel = (a: Audience): string => (a.kind === 'control' ? a.role : a.kind === 'nation' ? a.nation : 'public');
 
 /** Channels that anyone can read once released to everybody. */

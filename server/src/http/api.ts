@@ -1,0 +1,225 @@
+/**
+ * The REST API. Handlers validate input with the shared zod schemas, check the caller's token,
+ * and call the service; errors become `{ error: { code, message, problems? } }`.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import { matchMaker } from '@colyseus/core';
+import { CreateExerciseRequest, JoinRequest, type JoinResponse } from '@concord/shared/protocol/index';
+import { parseScenario, zodProblems, type Scenario } from '@concord/shared/scenario/index';
+import { toJsonl } from '@concord/shared/replay/index';
+import { audienceFromLabel, project } from '@concord/shared/views/index';
+import { TokenError, type TokenClaims } from '../auth/tokens.ts';
+import { ApiError } from '../host/errors.ts';
+import type { ConcordService } from '../host/service.ts';
+import type { ScenarioCatalog } from '../host/catalog.ts';
+import type { ExerciseRoom } from '../rooms/exercise-room.ts';
+
+export const ROOM_NAME = 'exercise';
+export const VERSION = '0.1.0';
+
+export interface ApiDeps {
+  service: ConcordService;
+  catalog: ScenarioCatalog;
+  startedAt: number;
+  /** If set, creating and listing all exercises needs `Authorization: Bearer <adminKey>`. */
+  adminKey?: string | undefined;
+}
+
+/** Make sure the exercise's room is running on this process, and return it. */
+export async function ensureRoom(exerciseId: string): Promise<ExerciseRoom> {
+  const local = matchMaker.getLocalRoomById(exerciseId);
+  if (local) return local as ExerciseRoom;
+  await matchMaker.createRoom(ROOM_NAME, { exerciseId });
+  const room = matchMaker.getLocalRoomById(exerciseId);
+  if (!room) throw new ApiError(503, 'room_unavailable', 'The exercise room could not be started.');
+  return room as ExerciseRoom;
+}
+
+export function apiRouter(deps: ApiDeps): express.Router {
+  const { service, catalog } = deps;
+  const r = express.Router();
+  r.use(express.json({ limit: '4mb' }));
+
+  const bearer = (req: Request): string | null => {
+    const h = req.header('authorization');
+    return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
+  };
+  const claimsOf = async (req: Request): Promise<TokenClaims> => {
+    const token = bearer(req);
+    if (!token) throw new ApiError(401, 'no_token', 'Send your session token as "Authorization: Bearer <token>".');
+    try {
+      return await service.authenticate(token);
+    } catch (e) {
+      if (e instanceof TokenError) throw new ApiError(401, e.code === 'expired' ? 'token_expired' : 'bad_token', `Your token is not valid: ${e.message}.`);
+      throw e;
+    }
+  };
+  const requireRole = async (req: Request, exerciseId: string, roles: ReadonlyArray<TokenClaims['role']>): Promise<TokenClaims> => {
+    const claims = await claimsOf(req);
+    if (claims.ex !== exerciseId) throw new ApiError(403, 'wrong_exercise', 'Your token belongs to another exercise.');
+    if (!roles.includes(claims.role)) throw new ApiError(403, 'forbidden', `Only ${roles.join(' or ')} may do this.`);
+    return claims;
+  };
+  const requireAdmin = (req: Request) => {
+    if (deps.adminKey && bearer(req) !== deps.adminKey)
+      throw new ApiError(401, 'admin_key', 'This server requires its admin key (CONCORD_ADMIN_KEY) for that.');
+  };
+  const body = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> => {
+    const parsed = schema.safeParse(req.body ?? {});
+    if (!parsed.success) throw new ApiError(400, 'invalid_request', 'The request body is invalid.', zodProblems(parsed.error));
+    return parsed.data;
+  };
+  const param = (req: Request, name: string): string => {
+    const v = req.params[name];
+    if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(v)) throw new ApiError(400, 'bad_id', `"${name}" is not a valid id.`);
+    return v;
+  };
+
+  r.get('/health', async (_req, res) => {
+    const rows = await service.store.exercises();
+    res.json({
+      ok: true,
+      version: VERSION,
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      exercises: rows.length,
+      unfinished: rows.filter((e) => e.status !== 'ended').length,
+    });
+  });
+
+  r.get('/scenarios', (_req, res) => {
+    res.json({ scenarios: catalog.list() });
+  });
+
+  r.post('/exercises', async (req, res) => {
+    requireAdmin(req);
+    const b = body(CreateExerciseRequest, req);
+    let scenario: Scenario;
+    if (b.scenarioId !== undefined) {
+      const found = catalog.get(b.scenarioId);
+      if (!found) throw new ApiError(404, 'unknown_scenario', `There is no shipped scenario "${b.scenarioId}".`);
+      scenario = found;
+    } else {
+      const parsed = parseScenario(b.scenario);
+      if (!parsed.ok)
+        throw new ApiError(
+          422,
+          'invalid_scenario',
+          `The scenario has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}.`,
+          parsed.problems.map((p) => ({ path: p.path === '(root)' ? 'scenario' : `scenario.${p.path}`, message: p.message })),
+        );
+      scenario = parsed.scenario;
+    }
+    const created = await service.createExercise(scenario, { seed: b.seed, createdBy: b.createdBy });
+    await ensureRoom(created.id);
+    res.status(201).json({ id: created.id, scenario: { id: scenario.meta.id, title: scenario.meta.title, banner: scenario.meta.banner }, codes: created.codes });
+  });
+
+  r.get('/exercises', async (req, res) => {
+    if (deps.adminKey && bearer(req) === deps.adminKey) {
+      res.json({ exercises: await service.store.exercises() });
+      return;
+    }
+    const claims = await claimsOf(req);
+    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden', 'Only exercise control may list exercises.');
+    const all = await service.store.exercises();
+    // With an admin key, a facilitator sees only their own exercise; without one, the server is a shared bench.
+    res.json({ exercises: deps.adminKey ? all.filter((e) => e.id === claims.ex) : all });
+  });
+
+  r.post('/join', async (req, res) => {
+    const b = body(JoinRequest, req);
+    const joined = await service.join({ code: b.code, displayName: b.displayName, position: b.position });
+    await ensureRoom(joined.claims.ex);
+    const answer: JoinResponse = {
+      token: joined.token,
+      exerciseId: joined.claims.ex,
+      role: joined.claims.role,
+      nation: joined.claims.nation,
+      position: joined.claims.position,
+      displayName: joined.claims.name,
+      expiresIn: joined.expiresIn,
+      room: ROOM_NAME,
+    };
+    res.json(answer);
+  });
+
+  r.get('/exercises/:id/log', async (req, res) => {
+    const id = param(req, 'id');
+    await requireRole(req, id, ['facilitator', 'evaluator']);
+    const events = await service.store.events(id, 0);
+    res.type('application/x-ndjson').setHeader('content-disposition', `attachment; filename="${id}.jsonl"`);
+    res.send(toJsonl(events));
+  });
+
+  r.get('/exercises/:id/state', async (req, res) => {
+    const id = param(req, 'id');
+    await requireRole(req, id, ['facilitator']);
+    const live = await service.exercise(id);
+    const label = typeof req.query.as === 'string' ? req.query.as : 'facilitator';
+    const audience = audienceFromLabel(label);
+    if (!audience || (audience.kind === 'nation' && !live.state.scenario.nations.some((n) => n.id === audience.nation)))
+      throw new ApiError(400, 'unknown_audience', `"${label}" is not an audience: use facilitator, evaluator, observer or a nation of this exercise.`);
+    res.json({ seq: live.state.seq, view: project(live.state, audience) });
+  });
+
+  r.get('/exercises/:id/codes', async (req, res) => {
+    const id = param(req, 'id');
+    await requireRole(req, id, ['facilitator']);
+    res.json({ codes: await service.listCodes(id) });
+  });
+
+  r.post('/exercises/:id/codes/:code/rotate', async (req, res) => {
+    const id = param(req, 'id');
+    await requireRole(req, id, ['facilitator']);
+    res.json({ code: await service.rotateCode(id, param(req, 'code')) });
+  });
+
+  r.delete('/exercises/:id/codes/:code', async (req, res) => {
+    const id = param(req, 'id');
+    await requireRole(req, id, ['facilitator']);
+    await service.revokeCode(id, param(req, 'code'));
+    res.status(204).end();
+  });
+
+  r.get('/exercises/:id/participants', async (req, res) => {
+    const id = param(req, 'id');
+    await requireRole(req, id, ['facilitator']);
+    const online = new Set((await ensureRoom(id)).online().map((o) => o.participant));
+    res.json({ participants: (await service.participants(id)).map((p) => ({ ...p, online: online.has(p.id) })) });
+  });
+
+  r.delete('/exercises/:id/participants/:pid', async (req, res) => {
+    const id = param(req, 'id');
+    const claims = await requireRole(req, id, ['facilitator']);
+    const pid = param(req, 'pid');
+    if (pid === claims.sub) throw new ApiError(400, 'self', 'You cannot remove yourself.');
+    await service.removeParticipant(id, pid);
+    const disconnected = (await ensureRoom(id)).removeParticipant(pid);
+    res.json({ removed: pid, disconnected });
+  });
+
+  r.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
+  r.use(errorHandler(service));
+  return r;
+}
+
+function errorHandler(service: ConcordService) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof ApiError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(Array.isArray(err.details) ? { problems: err.details } : {}) } });
+      return;
+    }
+    const e = err as { type?: string; message?: string } | null;
+    if (e?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'malformed_json', message: `The body is not valid JSON: ${e.message}` } });
+      return;
+    }
+    if (e?.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'too_large', message: 'The request body is too large (limit 4 MB).' } });
+      return;
+    }
+    service.log.error({ err }, 'unhandled API error');
+    res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed.' } });
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Support for integration tests: a real server on a free port with a temporary SQLite file,
+ * HTTP helpers, and real @colyseus/sdk clients that mirror their view and record raw frames.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { Client, type Room } from '@colyseus/sdk';
+import { pino } from 'pino';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
+import { ViewMirror, type PatchMessage } from '../../client/src/net/mirror.ts';
+import { COMMAND, PUSH, type CommandInput, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
+import type { View } from '../../shared/src/views/index.ts';
+
+export const quietLog = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
+
+export async function tempDir(prefix = 'concord-it-'): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(joinPath(tmpdir(), prefix));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+export async function bootServer(opts: ServerOptions & { dataDir: string }): Promise<RunningServer> {
+  return startServer({ port: 0, host: '127.0.0.1', log: quietLog(), clientDir: '/nonexistent', ...opts });
+}
+
+export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Leave non-JSON bodies (the JSONL export) as text.
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+export interface Created {
+  id: string;
+  codes: Array<{ id: string; role: string; nation: string | null; label: string; code: string }>;
+}
+
+export async function createExercise(base: string, scenarioId = 'harbour-watch', seed = 1): Promise<Created> {
+  const r = await api<Created>(base, 'POST', '/exercises', { scenarioId, seed });
+  if (r.status !== 201) throw new Error(`create failed: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export const codeFor = (c: Created, role: string, nation: string | null = null): string =>
+  c.codes.find((x) => x.role === role && x.nation === nation)!.code;
+
+export async function join(base: string, code: string, displayName: string, position?: string): Promise<JoinResponse> {
+  const r = await api<JoinResponse>(base, 'POST', '/join', { code, displayName, ...(position ? { position } : {}) });
+  if (r.status !== 200) throw new Error(`join failed: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Every frame received by sockets created while `sink` is set. */
+class RecordingWebSocket extends WebSocket {
+  static sink: Uint8Array[] | null = null;
+  static sockets: RecordingWebSocket[] = [];
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    const sink = RecordingWebSocket.sink;
+    RecordingWebSocket.sockets.push(this);
+    if (sink)
+      this.addEventListener('message', (ev: MessageEvent) => {
+        const d: unknown = ev.data;
+        if (d instanceof ArrayBuffer) sink.push(new Uint8Array(d));
+        else if (ArrayBuffer.isView(d)) sink.push(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
+        else if (typeof d === 'string') sink.push(new TextEncoder().encode(d));
+      });
+  }
+}
+globalThis.WebSocket = RecordingWebSocket as unknown as typeof WebSocket;
+
+export interface Player {
+  room: Room;
+  mirror: ViewMirror;
+  frames: Uint8Array[];
+  joined: JoinResponse;
+  client: Client;
+  send(command: Omit<CommandInput, 'id'> & { id?: string }): Promise<Reply>;
+  view(): View;
+  waitFor(pred: (v: View) => boolean, ms?: number): Promise<View>;
+  closeCodes: number[];
+}
+
+let counter = 0;
+export const nextId = (prefix = 'c') => `${prefix}-${process.pid}-${++counter}`;
+
+/** Connect a real SDK client with a token, mirroring its projection. */
+export async function connect(base: string, joined: JoinResponse): Promise<Player> {
+  const frames: Uint8Array[] = [];
+  const client = new Client(base);
+  client.auth.token = joined.token;
+  RecordingWebSocket.sink = frames;
+  const mirror = new ViewMirror();
+  const closeCodes: number[] = [];
+  let room: Room;
+  try {
+    room = await client.joinById(joined.exerciseId);
+  } finally {
+    RecordingWebSocket.sink = null;
+  }
+  room.reconnection.minUptime = 0;
+  room.onMessage(PUSH.view, (m: { seq: number; view: View }) => mirror.reset(m.seq, m.view));
+  room.onMessage(PUSH.patch, (m: PatchMessage) => {
+    if (!mirror.apply(m)) void room.request('view', {}).then((r: { seq: number; view: View }) => mirror.reset(r.seq, r.view));
+  });
+  room.onMessage(PUSH.presence, () => undefined);
+  room.onMessage(PUSH.notice, () => undefined);
+  room.onLeave((code: number) => closeCodes.push(code));
+  const player: Player = {
+    room,
+    mirror,
+    frames,
+    joined,
+    client,
+    closeCodes,
+    send: (command) => room.request(COMMAND, { id: nextId(), ...command }) as Promise<Reply>,
+    view: () => {
+      if (!mirror.view) throw new Error('no view yet');
+      return mirror.view;
+    },
+    waitFor: (pred, ms = 5000) =>
+      new Promise<View>((resolve, reject) => {
+        if (mirror.view && pred(mirror.view)) return resolve(mirror.view);
+        const timer = setTimeout(() => {
+          off();
+          reject(new Error(`view condition not met within ${ms} ms (seq ${mirror.seq})`));
+        }, ms);
+        const off = mirror.onChange((v) => {
+          if (pred(v)) {
+            clearTimeout(timer);
+            off();
+            resolve(v);
+          }
+        });
+      }),
+  };
+  await player.waitFor(() => true);
+  return player;
+}
+
+export const containsBytes = (frames: readonly Uint8Array[], text: string): boolean => {
+  const needle = Buffer.from(text, 'utf8');
+  return frames.some((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).includes(needle));
+};
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
