@@ -5,11 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { RecordingWebSocket } from './record-frames.ts';
 import { Client, type Room } from '@colyseus/sdk';
 import { pino } from 'pino';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
 import { ViewMirror, type PatchMessage } from '../../client/src/net/mirror.ts';
-import { COMMAND, PUSH, type CommandInput, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
+import { COMMAND, PUSH, type CommandDraft, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
 
 export const quietLog = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -59,24 +60,6 @@ export async function join(base: string, code: string, displayName: string, posi
   return r.body;
 }
 
-/** Every frame received by sockets created while `sink` is set. */
-class RecordingWebSocket extends WebSocket {
-  static sink: Uint8Array[] | null = null;
-  static sockets: RecordingWebSocket[] = [];
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols);
-    const sink = RecordingWebSocket.sink;
-    RecordingWebSocket.sockets.push(this);
-    if (sink)
-      this.addEventListener('message', (ev: MessageEvent) => {
-        const d: unknown = ev.data;
-        if (d instanceof ArrayBuffer) sink.push(new Uint8Array(d));
-        else if (ArrayBuffer.isView(d)) sink.push(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
-        else if (typeof d === 'string') sink.push(new TextEncoder().encode(d));
-      });
-  }
-}
-globalThis.WebSocket = RecordingWebSocket as unknown as typeof WebSocket;
 
 export interface Player {
   room: Room;
@@ -84,7 +67,7 @@ export interface Player {
   frames: Uint8Array[];
   joined: JoinResponse;
   client: Client;
-  send(command: Omit<CommandInput, 'id'> & { id?: string }): Promise<Reply>;
+  send(command: CommandDraft): Promise<Reply>;
   view(): View;
   waitFor(pred: (v: View) => boolean, ms?: number): Promise<View>;
   closeCodes: number[];

@@ -20,6 +20,8 @@ export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
 /** A command as a client writes it: fields with defaults may be left out. */
 export type CommandInput = z.input<typeof Command>;
+/** A command before its id is assigned (distributes over the union, so each type keeps its fields). */
+export type CommandDraft = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> & { id?: string } : never) : never;
 
 export const commandInfo: Record<CommandType, CommandInfo> = {
   ...lifecycleInfo,

@@ -3,7 +3,7 @@
  * `docs/protocol.md` is generated from this module.
  */
 import { z } from 'zod';
-export { Command, commandInfo, COMMAND_TYPES, type CommandInput, type CommandType } from '../engine/commands.ts';
+export { Command, commandInfo, COMMAND_TYPES, type CommandDraft, type CommandInput, type CommandType } from '../engine/commands.ts';
 export { GENERAL_REJECTIONS } from '../engine/decide.ts';
 import { parseCommand } from '../engine/decide.ts';
 

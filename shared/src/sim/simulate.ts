@@ -13,7 +13,7 @@ import {
   addressedTo,
   currentPhase,
   type Actor,
-  type CommandInput,
+  type CommandDraft,
   type EngineEvent,
   type ExerciseState,
   type Rejection,
@@ -22,7 +22,7 @@ import {
 import type { ActionType, PhaseId } from '../common.ts';
 
 /** A command as a bot writes it: everything but the id, which the driver assigns. */
-type Draft = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> : never) : never;
+type Draft = CommandDraft;
 
 export interface SimulateOptions {
   seed: number;
