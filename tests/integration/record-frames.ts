@@ -1,15 +1,18 @@
 /**
- * Replaces the global WebSocket with one that records every frame it receives. It must be
- * imported before @colyseus/sdk, which captures the global when it loads.
+ * Replaces the global WebSocket with one that records every frame it receives, filed under the
+ * session token in its URL (so a client's reconnections are recorded too). It must be imported
+ * before @colyseus/sdk, which captures the global when it loads.
  */
-/** Every frame received by sockets created while `sink` is set. */
 export class RecordingWebSocket extends WebSocket {
-  static sink: Uint8Array[] | null = null;
-  static sockets: RecordingWebSocket[] = [];
+  /** Frames received, by session token. */
+  static readonly sinks = new Map<string, Uint8Array[]>();
+  static readonly sockets: RecordingWebSocket[] = [];
+
   constructor(url: string | URL, protocols?: string | string[]) {
     super(url, protocols);
-    const sink = RecordingWebSocket.sink;
     RecordingWebSocket.sockets.push(this);
+    const href = String(url);
+    const sink = [...RecordingWebSocket.sinks].find(([token]) => href.includes(token))?.[1];
     if (sink)
       this.addEventListener('message', (ev: MessageEvent) => {
         const d: unknown = ev.data;
@@ -17,6 +20,11 @@ export class RecordingWebSocket extends WebSocket {
         else if (ArrayBuffer.isView(d)) sink.push(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
         else if (typeof d === 'string') sink.push(new TextEncoder().encode(d));
       });
+  }
+
+  /** The open socket of a session, if any. */
+  static openSocketOf(token: string): RecordingWebSocket | undefined {
+    return RecordingWebSocket.sockets.filter((s) => s.readyState === WebSocket.OPEN && s.url.includes(token)).at(-1);
   }
 }
 globalThis.WebSocket = RecordingWebSocket as unknown as typeof WebSocket;

@@ -78,18 +78,13 @@ export const nextId = (prefix = 'c') => `${prefix}-${process.pid}-${++counter}`;
 
 /** Connect a real SDK client with a token, mirroring its projection. */
 export async function connect(base: string, joined: JoinResponse): Promise<Player> {
-  const frames: Uint8Array[] = [];
+  const frames: Uint8Array[] = RecordingWebSocket.sinks.get(joined.token) ?? [];
+  RecordingWebSocket.sinks.set(joined.token, frames);
   const client = new Client(base);
   client.auth.token = joined.token;
-  RecordingWebSocket.sink = frames;
   const mirror = new ViewMirror();
   const closeCodes: number[] = [];
-  let room: Room;
-  try {
-    room = await client.joinById(joined.exerciseId);
-  } finally {
-    RecordingWebSocket.sink = null;
-  }
+  const room: Room = await client.joinById(joined.exerciseId);
   room.reconnection.minUptime = 0;
   room.onMessage(PUSH.view, (m: { seq: number; view: View }) => mirror.reset(m.seq, m.view));
   room.onMessage(PUSH.patch, (m: PatchMessage) => {
