@@ -70,6 +70,21 @@ describe('replay equals live', () => {
     );
   });
 
+  it('a projection is a snapshot: folding later events never changes a view already taken', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, at) => {
+        const run = simulate(small, { seed });
+        const k = 1 + Math.floor(at * (run.events.length - 1));
+        const state = fold(run.events.slice(0, k));
+        const views = audiences(small).map((a) => project(state, a));
+        const before = JSON.stringify(views);
+        for (const e of run.events.slice(k)) evolve(state, e);
+        expect(JSON.stringify(views)).toBe(before);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('seek backwards and forwards in any order is stable', () => {
     const run = simulate(small, { seed: 99 });
     const replay = new Replay(run.events);

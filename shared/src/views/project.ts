@@ -243,7 +243,7 @@ export function project(state: ExerciseState, audience: Audience) {
           objectives: s.objectives,
           escalation: { level: state.escalationLevel, ladder: s.escalation.ladder, playbook: s.escalation.playbook },
           adjudicationTables: s.adjudicationTables,
-          rolls: state.rolls,
+          rolls: [...state.rolls],
         }
       : null,
   };
