@@ -1,0 +1,3 @@
+// Placeholder entry until the full client lands (issue: client).
+const app = document.getElementById('app')!;
+app.textContent = 'Concord';
