@@ -5,7 +5,6 @@
  * by `project`: nothing else is ever sent, so a socket never carries what its audience may not see.
  */
 import { CloseCode, Room, validate, type AuthContext, type Client } from '@colyseus/core';
-import fastJsonPatch from 'fast-json-patch';
 import type { Logger } from 'pino';
 import type { EngineEvent, ExerciseState } from '@concord/shared/engine/index';
 import { COMMAND, CommandRequest, PUSH, VIEW, ViewRequest, type Reply } from '@concord/shared/protocol/index';
@@ -15,6 +14,7 @@ import { actorOf, type ConcordService } from '../host/service.ts';
 import type { LiveExercise } from '../host/exercise.ts';
 import { ApiError } from '../host/errors.ts';
 import { TokenBucket } from './rate-limit.ts';
+import { diffViews } from './diff.ts';
 
 /** Close code sent to a participant removed by exercise control: the client must not reconnect. */
 export const CLOSE_REMOVED = 4100;
@@ -180,7 +180,7 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
       const before = this.cache.get(label);
       if (!before) continue;
       const view = project(state, before.audience);
-      const ops = fastJsonPatch.compare(before.view, view);
+      const ops = diffViews(before.view, view);
       const from = before.seq;
       this.cache.set(label, { audience: before.audience, seq: state.seq, view });
       if (ops.length === 0) continue;

@@ -58,6 +58,21 @@ export function audienceOf(actor: { role: 'facilitator' | 'nation' | 'evaluator'
 
 export const audienceLabel = (a: Audience): string => (a.kind === 'control' ? a.role : a.kind === 'nation' ? a.nation : 'public');
 
+/**
+ * Projected records are cached by the state record they come from. State records are never
+ * changed in place (evolve replaces them), so an unchanged record yields the very same projected
+ * object, and the server's JSON diff skips it by identity instead of walking it.
+ */
+const memoCache = new WeakMap<object, Map<string, unknown>>();
+function memo<T>(owner: object, key: string, build: () => T): T {
+  let byKey = memoCache.get(owner);
+  if (!byKey) memoCache.set(owner, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = build();
+  byKey.set(key, value);
+  return value;
+}
+
 /** Channels that anyone can read once released to everybody. */
 const PUBLIC_CHANNELS = new Set(['news', 'social']);
 
@@ -81,6 +96,7 @@ export function project(state: ExerciseState, audience: Audience) {
   const canSeeOutcome = (o: AdjudicationRecord) =>
     control || o.visibleTo === 'ALL' || (nation !== null && o.visibleTo.includes(nation));
   const visibleIntel = new Set(s.intel.filter(canSeeIntel).map((r) => r.id));
+  const label = audienceLabel(audience);
 
   return {
     audience: audienceLabel(audience),
@@ -113,7 +129,7 @@ export function project(state: ExerciseState, audience: Audience) {
     nations: s.nations.map((n) => {
       const own = control || n.id === nation;
       const st = state.nations[n.id]!;
-      return {
+      return memo(st, `${label}|${n.id}`, () => ({
         id: n.id,
         name: n.name,
         colour: n.colour,
@@ -123,14 +139,14 @@ export function project(state: ExerciseState, audience: Audience) {
         readyAt: st.readyAt,
         resources: own || nation !== null ? n.resources : null,
         caveats: own ? n.caveats : null,
-      };
+      }));
     }),
-    adversary: { id: s.adversary.id, name: s.adversary.name, colour: s.adversary.colour, description: s.adversary.description },
-    personas: s.personas.map((p) => ({ id: p.id, name: p.name, kind: p.kind, affiliation: p.affiliation ?? null })),
+    adversary: memo(s.adversary, '', () => ({ id: s.adversary.id, name: s.adversary.name, colour: s.adversary.colour, description: s.adversary.description })),
+    personas: memo(s.personas, '', () => s.personas.map((p) => ({ id: p.id, name: p.name, kind: p.kind, affiliation: p.affiliation ?? null }))),
     map: {
       width: s.map.width,
       height: s.map.height,
-      regions: s.map.regions.map((r) => ({
+      regions: s.map.regions.map((r) => memo(state.regions[r.id]!, r.id, () => ({
         id: r.id,
         name: r.name,
         domain: r.domain,
@@ -141,17 +157,19 @@ export function project(state: ExerciseState, audience: Audience) {
         population: r.population ?? null,
         controller: state.regions[r.id]!.controller,
         stability: state.regions[r.id]!.stability,
-      })),
+      }))),
     },
     assets: s.assets.flatMap((def) => {
       const a = state.assets[def.id]!;
       if (a.hidden && !control) return [];
-      return [{ id: def.id, name: def.name, type: def.type, owner: a.owner, region: a.region, strength: a.strength, readiness: a.readiness, hidden: a.hidden }];
+      return [memo(a, def.id, () => ({ id: def.id, name: def.name, type: def.type, owner: a.owner, region: a.region, strength: a.strength, readiness: a.readiness, hidden: a.hidden }))];
     }),
     injects: state.injectOrder.flatMap((id) => {
       const x = state.injects[id]!;
       if (!canSeeInject(x)) return [];
       const d = x.def;
+      const intelRef = d.intel !== undefined && visibleIntel.has(d.intel) ? d.intel : null;
+      return [memo(x, `${label}|${intelRef}`, () => {
       const persona = personaOf.get(d.from);
       const base = {
         id: d.id,
@@ -163,7 +181,7 @@ export function project(state: ExerciseState, audience: Audience) {
         subject: d.subject,
         message: d.message,
         regions: d.regions,
-        intel: d.intel !== undefined && visibleIntel.has(d.intel) ? d.intel : null,
+        intel: intelRef,
         releasedAt: x.releasedAt,
         releasedSeq: x.releasedSeq,
         releasedTurn: x.releasedTurn,
@@ -186,11 +204,13 @@ export function project(state: ExerciseState, audience: Audience) {
             acknowledgedBy: x.acknowledged,
           }
         : null;
-      return [{ ...base, control: controlPart }];
+      return { ...base, control: controlPart };
+      })];
     }),
     intel: s.intel.flatMap((r) => {
       if (!visibleIntel.has(r.id)) return [];
       const st = state.intel[r.id]!;
+      return [memo(st, `${label}|${r.id}`, () => {
       const base = {
         id: r.id,
         title: r.title,
@@ -214,14 +234,15 @@ export function project(state: ExerciseState, audience: Audience) {
             tearline: r.tearline ?? null,
           }
         : null;
-      return [{ ...base, control: controlPart }];
+      return { ...base, control: controlPart };
+      })];
     }),
     messages: state.messages.filter(canSeeMessage),
     actions: state.actionOrder.map((id) => state.actions[id]!).filter(canSeeAction),
     outcomes: state.adjudications.filter(canSeeOutcome).map((o) =>
       control
         ? o
-        : {
+        : memo(o, `${label}|${o.effects.map((e) => (e.kind === 'asset' && state.assets[e.asset]?.hidden ? 1 : 0)).join('')}`, () => ({
             id: o.id,
             seq: o.seq,
             at: o.at,
@@ -233,7 +254,7 @@ export function project(state: ExerciseState, audience: Audience) {
             outcome: o.outcome,
             effects: o.effects.filter((e) => e.kind === 'region' || !state.assets[e.asset]?.hidden),
             visibleTo: o.visibleTo,
-          },
+          })),
     ),
     treaties: s.treaties.filter((t) => control || t.kind === 'alliance' || (nation !== null && t.parties.includes(nation))),
     cohesion: s.cohesion.filter((c) => control || (nation !== null && c.visible && (c.a === nation || c.b === nation))),
