@@ -36,6 +36,7 @@ import { injectCommands } from '../shared/src/engine/injects/commands.ts';
 import { messagingCommands } from '../shared/src/engine/messaging/commands.ts';
 import { actionCommands } from '../shared/src/engine/actions/commands.ts';
 import { adjudicationCommands } from '../shared/src/engine/adjudication/commands.ts';
+import { evaluationCommands } from '../shared/src/engine/evaluation/commands.ts';
 import { MAX_FRAME_BYTES } from '../server/src/server.ts';
 import { CLOSE_REMOVED, ExerciseRoom, RECONNECT_SECONDS } from '../server/src/rooms/exercise-room.ts';
 import { ROOM_NAME } from '../server/src/http/api.ts';
@@ -54,6 +55,7 @@ const CONCERNS: ReadonlyArray<{ title: string; commands: readonly z.ZodType[] }>
   { title: 'Messaging', commands: messagingCommands },
   { title: 'Actions', commands: actionCommands },
   { title: 'Adjudication', commands: adjudicationCommands },
+  { title: 'Evaluation', commands: evaluationCommands },
 ];
 
 /** Codes the room and the live exercise answer with besides the engine's GENERAL_REJECTIONS. */

@@ -6,6 +6,7 @@ import { injectCommands, injectInfo } from './injects/commands.ts';
 import { messagingCommands, messagingInfo } from './messaging/commands.ts';
 import { actionCommands, actionInfo } from './actions/commands.ts';
 import { adjudicationCommands, adjudicationInfo } from './adjudication/commands.ts';
+import { evaluationCommands, evaluationInfo } from './evaluation/commands.ts';
 import type { CommandInfo } from './define.ts';
 
 export const Command = z.discriminatedUnion('type', [
@@ -15,6 +16,7 @@ export const Command = z.discriminatedUnion('type', [
   ...messagingCommands,
   ...actionCommands,
   ...adjudicationCommands,
+  ...evaluationCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
@@ -30,6 +32,7 @@ export const commandInfo: Record<CommandType, CommandInfo> = {
   ...messagingInfo,
   ...actionInfo,
   ...adjudicationInfo,
+  ...evaluationInfo,
 };
 
 export const COMMAND_TYPES = Object.keys(commandInfo) as CommandType[];

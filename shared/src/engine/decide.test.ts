@@ -43,6 +43,7 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   'action.withdraw': { type: 'action.withdraw', action: 'A1' },
   'adjudication.record': { type: 'adjudication.record', title: 'Outcome', outcome: 'Calm returns.' },
   'dice.roll': { type: 'dice.roll', purpose: 'test' },
+  'note.record': { type: 'note.record', text: 'Team ARN consulted promptly.', nation: 'ARN' },
 };
 const samples = (): Draft[] => COMMAND_TYPES.map((t) => SAMPLES[t]);
 

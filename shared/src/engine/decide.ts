@@ -16,6 +16,7 @@ import { injectHandlers } from './injects/decide.ts';
 import { messagingHandlers } from './messaging/decide.ts';
 import { actionHandlers } from './actions/decide.ts';
 import { adjudicationHandlers } from './adjudication/decide.ts';
+import { evaluationHandlers } from './evaluation/decide.ts';
 
 const handlers: Handlers<CommandType> = {
   ...lifecycleHandlers,
@@ -24,6 +25,7 @@ const handlers: Handlers<CommandType> = {
   ...messagingHandlers,
   ...actionHandlers,
   ...adjudicationHandlers,
+  ...evaluationHandlers,
 };
 
 export interface CommandEnvelope {

@@ -7,6 +7,7 @@ import { intelEvents } from './intel/events.ts';
 import { messagingEvents } from './messaging/events.ts';
 import { actionEvents } from './actions/events.ts';
 import { adjudicationEvents } from './adjudication/events.ts';
+import { evaluationEvents } from './evaluation/events.ts';
 
 export const EngineEvent = z.discriminatedUnion('type', [
   ...lifecycleEvents,
@@ -16,6 +17,7 @@ export const EngineEvent = z.discriminatedUnion('type', [
   ...messagingEvents,
   ...actionEvents,
   ...adjudicationEvents,
+  ...evaluationEvents,
 ]);
 export type EngineEvent = z.infer<typeof EngineEvent>;
 export type EventType = EngineEvent['type'];

@@ -13,6 +13,7 @@ import { intelEvolvers } from './intel/evolve.ts';
 import { messagingEvolvers } from './messaging/evolve.ts';
 import { actionEvolvers } from './actions/evolve.ts';
 import { adjudicationEvolvers } from './adjudication/evolve.ts';
+import { evaluationEvolvers } from './evaluation/evolve.ts';
 
 const evolvers: Evolvers<Exclude<EngineEvent['type'], 'exercise.created'>> = {
   ...lifecycleEvolvers,
@@ -22,6 +23,7 @@ const evolvers: Evolvers<Exclude<EngineEvent['type'], 'exercise.created'>> = {
   ...messagingEvolvers,
   ...actionEvolvers,
   ...adjudicationEvolvers,
+  ...evaluationEvolvers,
 };
 
 export class LogIntegrityError extends Error {}

@@ -103,6 +103,18 @@ export interface AdjudicationRecord {
   visibleTo: 'ALL' | string[];
 }
 
+export interface NoteRecord {
+  id: string;
+  seq: number;
+  at: number;
+  turn: number;
+  author: string;
+  role: string;
+  text: string;
+  inject: string | null;
+  nation: string | null;
+}
+
 export interface RollRecord {
   seq: number;
   at: number;
@@ -144,6 +156,7 @@ export interface ExerciseState {
   actionOrder: string[];
   adjudications: AdjudicationRecord[];
   rolls: RollRecord[];
+  notes: NoteRecord[];
   escalationLevel: number;
   /** Applied command ids with their first and last event, for idempotent retries. */
   commands: CommandLog;
@@ -197,6 +210,7 @@ export function initialState(args: {
     actionOrder: [],
     adjudications: [],
     rolls: [],
+    notes: [],
     escalationLevel: s.escalation.initialLevel,
     commands: [],
   };
@@ -232,6 +246,7 @@ export function cloneState(state: ExerciseState): ExerciseState {
     actionOrder: [...state.actionOrder],
     adjudications: [...state.adjudications],
     rolls: [...state.rolls],
+    notes: [...state.notes],
     commands: [...state.commands],
   };
 }

@@ -265,6 +265,7 @@ export function project(state: ExerciseState, audience: Audience) {
           escalation: { level: state.escalationLevel, ladder: s.escalation.ladder, playbook: s.escalation.playbook },
           adjudicationTables: s.adjudicationTables,
           rolls: [...state.rolls],
+          notes: [...state.notes],
         }
       : null,
   };
