@@ -103,6 +103,13 @@ export const REST_ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'POST',
+    path: '/api/join/preview',
+    who: 'anyone holding a join code',
+    body: '`{ code }`',
+    answer: '`{ exerciseTitle, banner, role, nation: { id, name, positions } | null }`: what the code opens, without joining',
+  },
+  {
+    method: 'POST',
     path: '/api/join',
     who: 'anyone holding a join code',
     body: '[JoinRequest](#joinrequest)',

@@ -6,6 +6,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createExercise, type Actor } from '@concord/shared/engine/index';
 import type { Scenario } from '@concord/shared/scenario/index';
+import type { JoinPreview } from '@concord/shared/protocol/index';
 import { hashCode, newCode, newId, normaliseCode } from '../auth/codes.ts';
 import { Tokens, type TokenClaims } from '../auth/tokens.ts';
 import type { EventStore, JoinCodeRow, ParticipantRow } from '../store/types.ts';
@@ -95,10 +96,28 @@ export class ConcordService {
     return (await this.store.codes(exerciseId)).map(({ hash: _hash, ...c }) => c);
   }
 
-  async join(input: { code: string; displayName: string; position?: string | undefined }): Promise<{ token: string; claims: TokenClaims; expiresIn: number }> {
-    const canonical = normaliseCode(input.code);
+  private async codeRowFor(code: string): Promise<JoinCodeRow> {
+    const canonical = normaliseCode(code);
     const row = canonical ? await this.store.codeByHash(hashCode(this.secret, canonical)) : null;
     if (!row || row.revokedAt !== null) throw new ApiError(401, 'bad_code', 'That join code is not valid. Check it with exercise control.');
+    return row;
+  }
+
+  /** What a code opens, without joining. */
+  async preview(code: string): Promise<JoinPreview> {
+    const row = await this.codeRowFor(code);
+    const { scenario } = (await this.exercise(row.exerciseId)).state;
+    const nation = row.nation ? scenario.nations.find((n) => n.id === row.nation) : undefined;
+    return {
+      exerciseTitle: scenario.meta.title,
+      banner: scenario.meta.banner,
+      role: row.role,
+      nation: nation ? { id: nation.id, name: nation.name, positions: nation.positions } : null,
+    };
+  }
+
+  async join(input: { code: string; displayName: string; position?: string | undefined }): Promise<{ token: string; claims: TokenClaims; expiresIn: number }> {
+    const row = await this.codeRowFor(input.code);
     const live = await this.exercise(row.exerciseId);
     if (live.state.status === 'ended') throw new ApiError(409, 'ended', 'This exercise has ended.');
     let position: string | null = null;

@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { matchMaker } from '@colyseus/core';
-import { CreateExerciseRequest, JoinRequest, type JoinResponse } from '@concord/shared/protocol/index';
+import { CreateExerciseRequest, JoinPreviewRequest, JoinRequest, type JoinResponse } from '@concord/shared/protocol/index';
 import { parseScenario, zodProblems, type Scenario } from '@concord/shared/scenario/index';
 import { toJsonl } from '@concord/shared/replay/index';
 import { audienceFromLabel, project } from '@concord/shared/views/index';
@@ -125,6 +125,11 @@ export function apiRouter(deps: ApiDeps): express.Router {
     const all = await service.store.exercises();
     // With an admin key, a facilitator sees only their own exercise; without one, the server is a shared bench.
     res.json({ exercises: deps.adminKey ? all.filter((e) => e.id === claims.ex) : all });
+  });
+
+  r.post('/join/preview', async (req, res) => {
+    const b = body(JoinPreviewRequest, req);
+    res.json(await service.preview(b.code));
   });
 
   r.post('/join', async (req, res) => {

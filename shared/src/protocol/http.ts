@@ -22,6 +22,16 @@ export const JoinRequest = z.strictObject({
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
+/** What a code opens, before joining: lets the join screen offer the team's positions. */
+export const JoinPreviewRequest = z.strictObject({ code: z.string().min(1).max(40) });
+export const JoinPreview = z.object({
+  exerciseTitle: z.string(),
+  banner: z.string(),
+  role: z.enum(['facilitator', 'nation', 'evaluator', 'observer']),
+  nation: z.object({ id: z.string(), name: z.string(), positions: z.array(z.object({ id: z.string(), title: z.string() })) }).nullable(),
+});
+export type JoinPreview = z.infer<typeof JoinPreview>;
+
 export const JoinResponse = z.object({
   token: z.string(),
   exerciseId: Id,

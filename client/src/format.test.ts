@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { channelTitle, classificationClass, countdown, gameTime, grading, plural, statusLabel } from './format.ts';
+
+describe('format', () => {
+  it('counts down to a deadline, freezes while paused, and goes negative when late', () => {
+    expect(countdown(null, 0, null)).toBe('—');
+    expect(countdown(10 * 60_000, 0, null)).toBe('10:00');
+    expect(countdown(90_500, 0, null)).toBe('1:30');
+    expect(countdown(60_000, 5_000_000, 30_000)).toBe('0:30');
+    expect(countdown(60_000, 125_000, null)).toBe('−1:05');
+  });
+
+  it('writes game time as a military date-time group', () => {
+    expect(gameTime('2031-03-02T06:00:00Z')).toBe('02 Mar 2031 06:00Z');
+  });
+
+  it('maps banners to classification colours by their highest marking', () => {
+    expect(classificationClass('SECRET//REL TO CAL, KST, LND')).toBe('cls-s');
+    expect(classificationClass('TOP SECRET//NOFORN')).toBe('cls-ts');
+    expect(classificationClass('CONFIDENTIAL//ORCON')).toBe('cls-c');
+    expect(classificationClass('RESTRICTED')).toBe('cls-r');
+    expect(classificationClass('UNCLASSIFIED')).toBe('cls-u');
+  });
+
+  it('names channels by the other members', () => {
+    expect(channelTitle(['CAL', 'KST'], 'CAL')).toBe('KST');
+    expect(channelTitle(['CAL', 'KST', 'LND'], 'KST')).toBe('CAL · LND');
+    expect(channelTitle(['CAL', 'KST'], null)).toBe('CAL · KST');
+  });
+
+  it('small words', () => {
+    expect(grading({ reliability: 'B', credibility: '2' })).toBe('B2');
+    expect(plural(1, 'action')).toBe('1 action');
+    expect(plural(3, 'action')).toBe('3 actions');
+    expect(statusLabel('paused')).toBe('Paused');
+  });
+});
