@@ -50,7 +50,7 @@ export class ConcordService {
   async createExercise(scenario: Scenario, opts: { seed?: number; createdBy?: string } = {}): Promise<{ id: string; codes: IssuedCode[] }> {
     const id = newId('ex').replace(/[^A-Za-z0-9_-]/g, 'x');
     const at = this.now();
-    const by: Actor = { role: 'facilitator', nation: null, position: null, name: opts.createdBy ?? 'Exercise control' };
+    const by: Actor = { role: 'facilitator', nation: null, position: null, name: opts.createdBy ?? 'Exercise control', participant: null };
     const genesis = createExercise({ exerciseId: id, scenario, seed: opts.seed ?? randomInt(0, 2 ** 31 - 1), at, by });
     await this.store.create({ id, scenarioId: scenario.meta.id, title: scenario.meta.title, status: 'setup', createdAt: at }, genesis);
     const codes = await this.issueCodes(id, scenario);
@@ -182,4 +182,4 @@ export class ConcordService {
   }
 }
 
-export const actorOf = (c: TokenClaims): Actor => ({ role: c.role, nation: c.nation, position: c.position, name: c.name });
+export const actorOf = (c: TokenClaims): Actor => ({ role: c.role, nation: c.nation, position: c.position, name: c.name, participant: c.sub });

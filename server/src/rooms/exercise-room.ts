@@ -45,7 +45,9 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
   override maxMessagesPerSecond = 60;
 
   override messages = {
-    [COMMAND]: validate(CommandRequest, async function (this: ExerciseRoom, client: RoomClient, parsed): Promise<Reply> {
+    // Refusals are answered synchronously, so that a flooding client hears "rate_limited" before
+    // the transport's hard ceiling cuts it off; only accepted work returns a promise.
+    [COMMAND]: validate(CommandRequest, function (this: ExerciseRoom, client: RoomClient, parsed): Reply | Promise<Reply> {
       const seat = client.userData;
       if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
       if (!seat.bucket.take(Date.now()))
@@ -55,9 +57,10 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
           message: `Too many commands: at most ${ExerciseRoom.rate.perSecond} a second. Nothing was changed; try again in a moment.`,
         };
       if (!parsed.ok) return { ok: false, ...parsed.rejection };
-      const reply = await this.live.submit(actorOf(seat.claims), parsed.command);
-      if (!reply.ok) this.log.debug({ participant: seat.claims.sub, command: parsed.command.type, code: reply.code }, 'command refused');
-      return reply;
+      return this.live.submit(actorOf(seat.claims), parsed.command).then((reply) => {
+        if (!reply.ok) this.log.debug({ participant: seat.claims.sub, command: parsed.command.type, code: reply.code }, 'command refused');
+        return reply;
+      });
     }),
     [VIEW]: validate(ViewRequest, function (this: ExerciseRoom, client: RoomClient, req) {
       const seat = client.userData;

@@ -1,5 +1,6 @@
 /**
- * The ids of the commands applied so far, for idempotent retries. Kept as an append-only list
+ * The ids of the commands applied so far, for idempotent retries. Ids are the sender's: the same
+ * id from two participants names two commands, so entries are keyed by sender and id. Kept as an append-only list
  * of [id, firstSeq, lastSeq] (cheap to copy for snapshots, plain JSON) with a lookup index built
  * on first use and kept up to date as commands are recorded.
  */
@@ -15,6 +16,11 @@ function indexOf(log: CommandLog): Map<string, number> {
     indexes.set(log, index);
   }
   return index;
+}
+
+/** The key of a command in the log: who sent it, and the id they chose. */
+export function commandKey(by: { participant?: string | null | undefined; role: string; nation: string | null; name: string }, id: string): string {
+  return `${by.participant ?? `${by.role}/${by.nation ?? '-'}/${by.name}`}#${id}`;
 }
 
 export function lookupCommand(log: CommandLog, id: string): [number, number] | undefined {

@@ -13,7 +13,7 @@ import {
   type Draft,
   type Harness,
 } from '../../../tests/helpers/harness.ts';
-import { lookupCommand } from './command-log.ts';
+import { commandKey, lookupCommand } from './command-log.ts';
 import { COMMAND_TYPES, commandInfo, type CommandType } from './commands.ts';
 import { decide, parseCommand, type Decision } from './decide.ts';
 import type { Actor } from './envelope.ts';
@@ -166,7 +166,7 @@ describe('command ids', () => {
     const events = h.ok(facilitator, withId(SAMPLES['exercise.start'], 'go'));
     const first = events[0]!.seq;
     const last = events.at(-1)!.seq;
-    expect(lookupCommand(h.state.commands, 'go')).toEqual([first, last]);
+    expect(lookupCommand(h.state.commands, commandKey(facilitator, 'go'))).toEqual([first, last]);
     const before = structuredClone(h.state);
     const again = h.send(facilitator, withId(SAMPLES['exercise.start'], 'go'));
     expect(again).toEqual({ ok: true, events: [], duplicate: true, seqs: [first, last] });
@@ -185,13 +185,25 @@ describe('command ids', () => {
     h.reject(nationActor('DRX'), withId(SAMPLES['message.send'], 'go'), 'forbidden');
   });
 
+  it('ids belong to their sender: the same id from another participant is another command', () => {
+    const h = harness();
+    h.start();
+    const [a] = h.ok(ARN, withId(SAMPLES['message.send'], 'n1'));
+    const [b] = h.ok(BRV, withId(SAMPLES['message.send'], 'n1'));
+    expect(b!.seq).toBe(a!.seq + 1);
+    const arn2 = { ...ARN, participant: 'p_second_arn_seat' };
+    const [c] = h.ok(arn2, withId(SAMPLES['message.send'], 'n1'));
+    expect(c!.seq).toBe(b!.seq + 1);
+    expect(h.send(ARN, withId(SAMPLES['message.send'], 'n1'))).toMatchObject({ ok: true, duplicate: true, seqs: [a!.seq, a!.seq] });
+  });
+
   it('a refused command does not use up its id', () => {
     const h = harness();
     h.start();
     h.reject(ARN, { ...SAMPLES['message.send'], to: ['DRX'], id: 'm1' }, 'unknown_nation');
-    expect(lookupCommand(h.state.commands, 'm1')).toBeUndefined();
+    expect(lookupCommand(h.state.commands, commandKey(ARN, 'm1'))).toBeUndefined();
     const [e] = h.ok(ARN, withId(SAMPLES['message.send'], 'm1'));
-    expect(lookupCommand(h.state.commands, 'm1')).toEqual([e!.seq, e!.seq]);
+    expect(lookupCommand(h.state.commands, commandKey(ARN, 'm1'))).toEqual([e!.seq, e!.seq]);
   });
 
   it('ids that look like prototype properties are ordinary ids', () => {

@@ -8,7 +8,7 @@ import { reject, type Actor, type Rejection } from './envelope.ts';
 import type { EngineEvent } from './events.ts';
 import type { EventBody, Handlers } from './handlers.ts';
 import type { ExerciseState } from './state.ts';
-import { lookupCommand } from './command-log.ts';
+import { commandKey, lookupCommand } from './command-log.ts';
 import { formatPath } from '../scenario/validate.ts';
 import { lifecycleHandlers } from './lifecycle/decide.ts';
 import { turnHandlers } from './turns/decide.ts';
@@ -54,7 +54,7 @@ export const GENERAL_REJECTIONS = {
 
 export function parseCommand(input: unknown): { ok: true; command: Command } | { ok: false; rejection: Rejection } {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { ok: false, rejection: reject('malformed', 'A command must be a JSON object with "id" and "type".') };
+    return { ok: false, rejection: reject('malformed', 'A command must be a JSON object with "id" and "type".', '(root)') };
   const type = (input as { type?: unknown }).type;
   if (typeof type !== 'string') return { ok: false, rejection: reject('malformed', 'The command has no "type".', 'type') };
   if (!(COMMAND_TYPES as string[]).includes(type))
@@ -86,7 +86,7 @@ export function decide(state: ExerciseState, envelope: CommandEnvelope): Decisio
 
   // After the role checks, so a sender who may not send the command is refused even when it
   // reuses an id that was applied (it must not learn that command's events).
-  const prior = lookupCommand(state.commands, cmd.id);
+  const prior = lookupCommand(state.commands, commandKey(actor, cmd.id));
   if (prior) return { ok: true, events: [], duplicate: true, seqs: prior };
 
   const handler = handlers[cmd.type] as (s: ExerciseState, c: Command, ctx: { actor: Actor; at: number; cmd: string }) => EventBody[] | Rejection;

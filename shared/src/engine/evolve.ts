@@ -5,7 +5,7 @@
 import type { EngineEvent, CreatedEvent } from './events.ts';
 import type { Evolvers } from './handlers.ts';
 import { initialState, type ExerciseState } from './state.ts';
-import { recordCommand } from './command-log.ts';
+import { commandKey, recordCommand } from './command-log.ts';
 import { lifecycleEvolvers } from './lifecycle/evolve.ts';
 import { turnEvolvers } from './turns/evolve.ts';
 import { injectEvolvers } from './injects/evolve.ts';
@@ -39,7 +39,7 @@ export function evolve(state: ExerciseState, e: EngineEvent): ExerciseState {
   state.seq = e.seq;
   state.lastAt = e.at;
   if (e.cmd !== null) {
-    recordCommand(state.commands, e.cmd, e.seq);
+    recordCommand(state.commands, commandKey(e.by, e.cmd), e.seq);
   }
   return state;
 }
