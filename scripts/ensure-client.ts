@@ -24,12 +24,15 @@ export function clientIsStale(): boolean {
   return SOURCES.some((s) => newest(s) > built);
 }
 
-if (import.meta.main) {
-  if (clientIsStale()) {
-    console.log('concord: building the client…');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'client', 'vite.config.ts')], {
-      stdio: 'inherit',
-      cwd: ROOT,
-    });
-  } else console.log('concord: client build is up to date');
+/** Build the client with Vite when it is missing or stale; returns whether it built. */
+export function buildClientIfStale(log: (s: string) => void = console.log): boolean {
+  if (!clientIsStale()) return false;
+  log('concord: building the client…');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'client', 'vite.config.ts')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
+  return true;
 }
+
+if (import.meta.main && !buildClientIfStale()) console.log('concord: client build is up to date');

@@ -1,0 +1,1185 @@
+/**
+ * The Phaser scene that draws the exercise map. Loaded lazily by map.ts.
+ *
+ * World coordinates are the scenario's map coordinates; the main camera zooms and pans over
+ * them. The canvas is sized in device pixels (game size = CSS size × devicePixelRatio, shown at
+ * 1/dpr), so text and markers are rasterised at device resolution. Labels and markers keep a
+ * constant on-screen size: their textures are drawn at their final pixel size and counter-scaled
+ * by 1/zoom. Graphics whose line widths are in screen pixels (borders, arrows, selection) are
+ * redrawn when the zoom changes; region fills only when a region changes.
+ *
+ * The game loop sleeps when nothing moves (no drag, animation, pulse or tween) and wakes on
+ * input, on `update` and on resize, so an idle projected map costs nothing.
+ */
+import Phaser from 'phaser';
+import type { View } from '@concord/shared/views/index';
+import type { ConcordMapHook, MapHandle, MapOptions } from './map.ts';
+import {
+  actionArrows,
+  arrowsKey,
+  CHANNEL_COLOUR,
+  colourTable,
+  compareAssets,
+  controllerColour,
+  dashSegments,
+  diffAssets,
+  diffRegions,
+  geometryKey,
+  gridPointsInside,
+  hatchSegments,
+  hiddenLabels,
+  labelAnchor,
+  markerSlots,
+  mixHex,
+  NEUTRAL,
+  newInjects,
+  PALETTE,
+  parseHex,
+  planRegion,
+  poleOfInaccessibility,
+  polygonArea,
+  polygonBounds,
+  pointInPolygon,
+  regionFill,
+  UNSTABLE_BELOW,
+  type Arrow,
+  type AssetState,
+  type Box,
+  type MapAsset,
+  type MapRegion,
+  type Pt,
+  type RegionDomain,
+  type RegionState,
+} from './map-model.ts';
+import { drawCluster, drawLabel, drawMarker, type LabelStyle } from './map-glyphs.ts';
+
+type Graphics = Phaser.GameObjects.Graphics;
+type Image = Phaser.GameObjects.Image;
+
+const MARKER_CSS = 22;
+const MAX_INDIVIDUAL = 120;
+const DRAG_CSS = 5;
+const FRAME_LOG = 900;
+const IDLE_MS = 600;
+const COLOUR_MS = 1100;
+const MOVE_MS = 1300;
+const PULSE_MS = 2600;
+
+const DEPTH = { base: 0, sea: 1, land: 2, air: 3, inset: 4, patterns: 5, borders: 6, selection: 7, arrows: 8, markers: 9, movers: 10, labels: 11, fx: 12 } as const;
+
+interface RegionRec {
+  id: string;
+  name: string;
+  domain: RegionDomain;
+  poly: Pt[];
+  pts: Phaser.Math.Vector2[];
+  bounds: Box;
+  area: number;
+  anchor: Pt;
+  pole: Pt;
+  controller: string | null;
+  stability: number;
+  capital: boolean;
+  fill: string;
+  shown: string;
+  anim: { from: string; to: string; t0: number } | null;
+  g: Graphics;
+  label: Image | null;
+  labelTex: string | null;
+  labelSig: string;
+  lw: number;
+  lh: number;
+  lox: number;
+  loy: number;
+  labelHidden: boolean;
+  assets: Set<string>;
+  sorted: string[] | null;
+  clusters: Map<string, Image>;
+}
+
+interface AssetRec {
+  id: string;
+  state: AssetState;
+  img: Image | null;
+  tex: string;
+  x: number;
+  y: number;
+  clustered: boolean;
+  placed: boolean;
+}
+
+interface Pulse {
+  x: number;
+  y: number;
+  colour: number;
+  t0: number;
+}
+
+interface ViewBox {
+  cx: number;
+  cy: number;
+  zoom: number;
+}
+
+const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
+const hexNum = parseHex;
+const inset = (d: RegionDomain) => d === 'cyber' || d === 'information';
+
+export class MapScene extends Phaser.Scene {
+  private readonly hooks: { onSelect(id: string | null): void; onReady(): void };
+  private view: View | null = null;
+  private geometry = '';
+  private colours = new Map<string, string>();
+  private readonly regions = new Map<string, RegionRec>();
+  private hitOrder: RegionRec[] = [];
+  private readonly regionStore = new Map<string, RegionState>();
+  private readonly assetStore = new Map<string, AssetState>();
+  private readonly assets = new Map<string, AssetRec>();
+  private capitals = new Set<string>();
+  private arrows: Arrow[] = [];
+  private arrowSig = '';
+  private lastSeq = -1;
+  private pulses: Pulse[] = [];
+  private movers = 0;
+  selected: string | null = null;
+  updates = 0;
+
+  // Graphics layers
+  private gBase!: Graphics;
+  private gPatterns!: Graphics;
+  private gBorders!: Graphics;
+  private gSelection!: Graphics;
+  private gArrows!: Graphics;
+  private gFx!: Graphics;
+
+  // View
+  private dpr = 1;
+  private ui = 1;
+  private cam: ViewBox = { cx: 0, cy: 0, zoom: 1 };
+  private applied: ViewBox = { cx: NaN, cy: NaN, zoom: NaN };
+  private viewAnim: { from: ViewBox; to: ViewBox; t0: number; dur: number } | null = null;
+  private atFit = true;
+  private layoutZoom = 0;
+  private patternZoom = 0;
+  private labelsZoom = 0;
+  private dirtyLabels = false;
+  private dirtyLayout = false;
+  private mapW = 1;
+  private mapH = 1;
+
+  // Input
+  private readonly pointers = new Map<number, { x: number; y: number }>();
+  private drag: { x: number; y: number; moved: boolean; pinch: number } | null = null;
+  private readonly listeners: Array<() => void> = [];
+
+  // Loop
+  private lastActive = 0;
+  private readonly frames: number[] = [];
+  private skipFrame = true;
+
+  constructor(hooks: { onSelect(id: string | null): void; onReady(): void }) {
+    super({ key: 'concord-map' });
+    this.hooks = hooks;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  create(): void {
+    this.dpr = this.game.scale.zoom > 0 ? 1 / this.game.scale.zoom : 1;
+    this.ui = uiScale(this.scale.width / this.dpr, this.scale.height / this.dpr);
+    this.cameras.main.setBackgroundColor(PALETTE.background);
+    this.gBase = this.add.graphics().setDepth(DEPTH.base);
+    this.gPatterns = this.add.graphics().setDepth(DEPTH.patterns);
+    this.gBorders = this.add.graphics().setDepth(DEPTH.borders);
+    this.gSelection = this.add.graphics().setDepth(DEPTH.selection);
+    this.gArrows = this.add.graphics().setDepth(DEPTH.arrows);
+    this.gFx = this.add.graphics().setDepth(DEPTH.fx);
+    this.bindInput(this.game.canvas);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unbindInput());
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.unbindInput());
+    this.hooks.onReady();
+  }
+
+  override update(time: number): void {
+    const now = performance.now();
+    if (this.skipFrame) this.skipFrame = false;
+    else {
+      this.frames.push(this.game.loop.rawDelta);
+      if (this.frames.length > FRAME_LOG) this.frames.splice(0, this.frames.length - FRAME_LOG);
+    }
+    let active = this.drag !== null || this.movers > 0 || this.pointers.size > 0;
+    if (this.viewAnim) {
+      const t = Math.min(1, (now - this.viewAnim.t0) / this.viewAnim.dur);
+      const k = ease(t);
+      const { from, to } = this.viewAnim;
+      this.cam.zoom = from.zoom * (to.zoom / from.zoom) ** k;
+      this.cam.cx = from.cx + (to.cx - from.cx) * k;
+      this.cam.cy = from.cy + (to.cy - from.cy) * k;
+      if (t >= 1) this.viewAnim = null;
+      active = true;
+    }
+    this.applyCamera();
+    for (const r of this.regions.values()) {
+      if (!r.anim) continue;
+      const t = Math.min(1, (now - r.anim.t0) / COLOUR_MS);
+      r.shown = mixHex(r.anim.from, r.anim.to, ease(t));
+      if (t >= 1) {
+        r.anim = null;
+        r.shown = r.fill;
+      }
+      this.drawRegionFill(r);
+      active = true;
+    }
+    if (this.pulses.length) {
+      this.drawPulses(now);
+      active = true;
+    }
+    if (active) this.lastActive = now;
+    else if (now - this.lastActive > IDLE_MS && this.view !== null) {
+      this.game.loop.sleep();
+    }
+    void time;
+  }
+
+  /** Restart the loop after it went to sleep. */
+  wake(): void {
+    this.lastActive = performance.now();
+    const loop = this.game.loop;
+    if (!loop.running) {
+      this.skipFrame = true;
+      loop.resetDelta();
+      loop.wake();
+    }
+  }
+
+  frameTimes(): number[] {
+    return [...this.frames];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // View updates
+
+  setView(view: View): void {
+    this.updates++;
+    const first = this.view === null;
+    this.view = view;
+    const geo = geometryKey(view.map);
+    this.colours = colourTable(view);
+    if (geo !== this.geometry) {
+      this.geometry = geo;
+      this.build(view);
+    }
+    const newCapitals = new Set(view.nations.map((n) => n.capital));
+    const capitalsChanged = newCapitals.size !== this.capitals.size || [...newCapitals].some((c) => !this.capitals.has(c));
+    this.capitals = newCapitals;
+
+    // Regions: controller and stability.
+    const rd = diffRegions(this.regionStore, view.map.regions);
+    const controllerChange = new Set(rd.controller.map((c) => c.id));
+    for (const id of rd.changed) {
+      const r = this.regions.get(id);
+      const def = view.map.regions.find((x) => x.id === id);
+      if (!r || !def) continue;
+      r.controller = def.controller;
+      r.stability = def.stability;
+      const fill = regionFill(r.domain, controllerColour(r.controller, this.colours), r.stability);
+      if (fill !== r.fill) {
+        r.anim = !first && controllerChange.has(id) ? { from: r.shown, to: fill, t0: performance.now() } : null;
+        r.fill = fill;
+        if (!r.anim) r.shown = fill;
+        this.drawRegionFill(r);
+      }
+    }
+    for (const r of this.regions.values()) r.capital = this.capitals.has(r.id);
+    if (rd.changed.length || capitalsChanged || first) {
+      for (const r of this.regions.values()) this.refreshLabel(r);
+      this.drawPatterns(true);
+      this.drawBorders();
+      this.dirtyLabels = true;
+    }
+    // Flash regions whose controller changed.
+    if (!first) for (const c of rd.controller) this.pulseRegion(c.id, 0xffffff);
+
+    // Assets.
+    const ad = diffAssets(this.assetStore, view.assets);
+    for (const id of ad.removed) {
+      const rec = this.assets.get(id);
+      if (rec?.img) rec.img.destroy();
+      this.assets.delete(id);
+      for (const r of this.regions.values()) if (r.assets.delete(id)) r.sorted = null;
+    }
+    for (const id of ad.added) {
+      const state = this.assetStore.get(id)!;
+      this.assets.set(id, { id, state, img: null, tex: '', x: NaN, y: NaN, clustered: false, placed: false });
+      const r = this.regions.get(state.region);
+      if (r) {
+        r.assets.add(id);
+        r.sorted = null;
+      }
+    }
+    const moving = new Map<string, { x: number; y: number }>();
+    for (const m of ad.moved) {
+      const rec = this.assets.get(m.id);
+      const from = this.regions.get(m.from);
+      const to = this.regions.get(m.to);
+      if (from && from.assets.delete(m.id)) from.sorted = null;
+      if (to) {
+        to.assets.add(m.id);
+        to.sorted = null;
+      }
+      if (rec && !first && Number.isFinite(rec.x)) moving.set(m.id, { x: rec.x, y: rec.y });
+    }
+    for (const id of ad.restyled) {
+      const r = this.regions.get(this.assetStore.get(id)?.region ?? '');
+      if (r) r.sorted = null;
+    }
+    if (ad.regions.size || ad.restyled.length) {
+      for (const id of ad.regions) {
+        const r = this.regions.get(id);
+        if (r) r.sorted = null;
+      }
+      for (const r of this.regions.values()) if (r.sorted === null) this.layoutRegion(r);
+    }
+    for (const [id, from] of moving) this.animateMove(id, from);
+
+    // Overlays: actions of this turn, injects released since the last update.
+    const arrows = actionArrows(view, this.colours);
+    const sig = arrowsKey(arrows);
+    if (sig !== this.arrowSig) {
+      this.arrowSig = sig;
+      this.arrows = arrows;
+      this.drawArrows();
+    }
+    if (!first) {
+      for (const x of newInjects(view, this.lastSeq)) {
+        const colour = hexNum(CHANNEL_COLOUR[x.channel] ?? '#ffd84a');
+        for (const id of x.regions) this.pulseRegion(id, colour);
+      }
+    }
+    this.lastSeq = view.exercise.seq;
+    if (this.selected !== null && !this.regions.has(this.selected)) this.select(null);
+    this.wake();
+  }
+
+  /** (Re)build everything that depends on the map geometry. */
+  private build(view: View): void {
+    for (const r of this.regions.values()) {
+      r.g.destroy();
+      r.label?.destroy();
+      if (r.labelTex) this.textures.remove(r.labelTex);
+      for (const c of r.clusters.values()) c.destroy();
+    }
+    for (const a of this.assets.values()) a.img?.destroy();
+    this.regions.clear();
+    this.assets.clear();
+    this.assetStore.clear();
+    this.regionStore.clear();
+    this.mapW = view.map.width;
+    this.mapH = view.map.height;
+    for (const def of view.map.regions) this.regions.set(def.id, this.makeRegion(def));
+    const rank: Record<RegionDomain, number> = { cyber: 0, information: 0, air: 1, land: 2, sea: 3 };
+    this.hitOrder = [...this.regions.values()].sort((a, b) => rank[a.domain] - rank[b.domain] || a.area - b.area);
+    this.drawBase();
+    this.fitNow();
+  }
+
+  private makeRegion(def: MapRegion): RegionRec {
+    const poly = def.polygon.map(([x, y]) => [x, y] as Pt);
+    const bounds = polygonBounds(poly);
+    const depth = def.domain === 'sea' ? DEPTH.sea : def.domain === 'air' ? DEPTH.air : inset(def.domain) ? DEPTH.inset : DEPTH.land;
+    const pole = poleOfInaccessibility(poly, 1);
+    const anchor: Pt = inset(def.domain) ? [bounds.x + 8, bounds.y + 6] : labelAnchor({ polygon: poly, label: def.label ? [def.label[0], def.label[1]] : null });
+    return {
+      id: def.id,
+      name: def.name,
+      domain: def.domain,
+      poly,
+      pts: poly.map(([x, y]) => new Phaser.Math.Vector2(x, y)),
+      bounds,
+      area: polygonArea(poly),
+      anchor,
+      pole,
+      controller: def.controller,
+      stability: def.stability,
+      capital: false,
+      fill: '',
+      shown: '',
+      anim: null,
+      g: this.add.graphics().setDepth(depth),
+      label: null,
+      labelTex: null,
+      labelSig: '',
+      lw: 0,
+      lh: 0,
+      lox: 0,
+      loy: 0,
+      labelHidden: false,
+      assets: new Set(),
+      sorted: null,
+      clusters: new Map(),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Drawing
+
+  private drawBase(): void {
+    const g = this.gBase.clear();
+    const w = this.mapW;
+    const h = this.mapH;
+    // The map sheet: a pale sea-grey beyond the regions, with a graticule and a frame.
+    g.fillStyle(hexNum('#0e161e'), 0.5).fillRect(6, 8, w, h);
+    g.fillStyle(hexNum('#b7c7d3'), 1).fillRect(0, 0, w, h);
+    const step = Math.max(w, h) / 16;
+    g.lineStyle(1, hexNum('#97abbb'), 0.55);
+    for (let x = step; x < w; x += step) g.lineBetween(x, 0, x, h);
+    for (let y = step; y < h; y += step) g.lineBetween(0, y, w, y);
+    g.lineStyle(3, hexNum('#0e161e'), 1).strokeRect(0, 0, w, h);
+  }
+
+  private drawRegionFill(r: RegionRec): void {
+    const g = r.g.clear();
+    const c = hexNum(r.shown);
+    if (r.domain === 'air') {
+      g.fillStyle(c, 0.3).fillPoints(r.pts, true);
+    } else if (inset(r.domain)) {
+      g.fillStyle(c, 0.97).fillPoints(r.pts, true);
+    } else {
+      g.fillStyle(c, 1).fillPoints(r.pts, true);
+    }
+  }
+
+  /** Hatching, waves and the inset grid; spaced in screen pixels, redrawn when the zoom changes a lot. */
+  private drawPatterns(force = false): void {
+    const z = this.cam.zoom;
+    if (!force && this.patternZoom > 0 && Math.abs(Math.log(z / this.patternZoom)) < 0.2) return;
+    this.patternZoom = z;
+    const px = this.dpr / z; // one CSS pixel in world units
+    const g = this.gPatterns.clear();
+    for (const r of this.regions.values()) {
+      if (r.domain === 'land' && r.controller === null) {
+        // Contested or uncontrolled land: diagonal hatching.
+        g.lineStyle(1.6 * px, hexNum('#4d4b45'), 0.42);
+        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, 9 * px, Math.PI / 4)) g.lineBetween(x1, y1, x2, y2);
+      } else if (r.domain === 'land' && r.stability < UNSTABLE_BELOW) {
+        g.lineStyle(1.2 * px, hexNum('#7a1f1b'), 0.28);
+        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, 12 * px, -Math.PI / 4)) g.lineBetween(x1, y1, x2, y2);
+      } else if (r.domain === 'sea') {
+        // Waves: short double arcs on a staggered grid.
+        const sp = Math.max(34 * px, 12);
+        g.lineStyle(1.3 * px, hexNum(PALETTE.seaLine), 0.75);
+        for (const [x, y] of gridPointsInside(r.poly, sp, 8 * px, 1500)) {
+          const a = 5 * px;
+          g.beginPath();
+          g.moveTo(x - 2 * a, y);
+          g.lineTo(x - a, y - a * 0.6);
+          g.lineTo(x, y);
+          g.lineTo(x + a, y - a * 0.6);
+          g.lineTo(x + 2 * a, y);
+          g.strokePath();
+        }
+      } else if (inset(r.domain)) {
+        // Circuit grid: lines every 18 px with nodes at some crossings.
+        const sp = 18 * px;
+        g.lineStyle(1 * px, hexNum(PALETTE.insetGrid), 0.9);
+        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, sp, 0)) g.lineBetween(x1, y1, x2, y2);
+        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, sp, Math.PI / 2)) g.lineBetween(x1, y1, x2, y2);
+        g.fillStyle(hexNum(PALETTE.insetAccent), 0.55);
+        let i = 0;
+        for (const [x, y] of gridPointsInside(r.poly, sp * 2, sp * 0.5, 400)) if ((i++ * 7) % 5 < 2) g.fillCircle(x, y, 2.2 * px);
+      }
+    }
+  }
+
+  /** Borders in screen-constant widths: coasts and frontiers, sea lanes, the air corridor, insets, unstable regions. */
+  private drawBorders(): void {
+    const px = this.dpr / this.cam.zoom;
+    const g = this.gBorders.clear();
+    const dashed = (pts: readonly Pt[], w: number, colour: number, alpha: number, dash: number, gap: number) => {
+      g.lineStyle(w * px, colour, alpha);
+      for (const [x1, y1, x2, y2] of dashSegments(pts, dash * px, gap * px)) g.lineBetween(x1, y1, x2, y2);
+    };
+    for (const r of this.regions.values()) if (r.domain === 'sea') dashed(r.poly, 1.2, hexNum('#d9e9f5'), 0.8, 6, 5);
+    for (const r of this.regions.values()) {
+      if (r.domain !== 'land') continue;
+      g.lineStyle(2.2 * px, hexNum(PALETTE.border), 1).strokePoints(r.pts, true, true);
+    }
+    for (const r of this.regions.values()) {
+      if (r.domain === 'air') {
+        g.lineStyle(4 * px, hexNum('#0e2238'), 0.35).strokePoints(r.pts, true, true);
+        dashed(r.poly, 2, 0xffffff, 0.95, 9, 6);
+      } else if (inset(r.domain)) {
+        const ctl = controllerColour(r.controller, this.colours);
+        g.lineStyle(2 * px, hexNum(ctl ?? PALETTE.insetAccent), 1).strokePoints(r.pts, true, true);
+      }
+    }
+    // Unstable: a red dashed line just inside the region.
+    for (const r of this.regions.values()) {
+      if (r.stability >= UNSTABLE_BELOW || r.domain === 'air') continue;
+      dashed(insetPolygon(r.poly, r.pole, 4 * px), 2.4, hexNum('#d8433e'), 0.95, 7, 5);
+    }
+  }
+
+  private drawSelection(): void {
+    const g = this.gSelection.clear();
+    const r = this.selected === null ? undefined : this.regions.get(this.selected);
+    if (!r) return;
+    const px = this.dpr / this.cam.zoom;
+    g.lineStyle(7 * px, hexNum('#0b1117'), 0.75).strokePoints(r.pts, true, true);
+    g.lineStyle(3.5 * px, hexNum(PALETTE.selection), 1).strokePoints(r.pts, true, true);
+  }
+
+  private drawArrows(): void {
+    const g = this.gArrows.clear();
+    const px = this.dpr / this.cam.zoom;
+    const seen = new Set<string>();
+    let i = 0;
+    for (const a of this.arrows) {
+      const key = `${a.nation}>${a.to}${a.pending ? '?' : ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const from = this.regions.get(a.from);
+      const to = this.regions.get(a.to);
+      if (!from || !to) continue;
+      const colour = hexNum(a.colour);
+      if (a.own) {
+        const ring = insetPolygon(to.poly, to.pole, 9 * px);
+        if (a.pending) {
+          g.lineStyle(4 * px, colour, 0.95);
+          for (const [x1, y1, x2, y2] of dashSegments(ring, 12 * px, 7 * px)) g.lineBetween(x1, y1, x2, y2);
+        } else {
+          g.lineStyle(4 * px, colour, 0.95).strokePoints(ring.map(([x, y]) => new Phaser.Math.Vector2(x, y)), true, true);
+        }
+        continue;
+      }
+      const [x0, y0] = from.anchor;
+      const [x2, y2] = this.arrowTarget(to);
+      const len = Math.hypot(x2 - x0, y2 - y0);
+      if (len < 1) continue;
+      const side = i++ % 2 ? -1 : 1;
+      const nx = -(y2 - y0) / len;
+      const ny = (x2 - x0) / len;
+      const bend = len * 0.16 * side;
+      const x1 = (x0 + x2) / 2 + nx * bend;
+      const y1 = (y0 + y2) / 2 + ny * bend;
+      const t0 = Math.min(0.3, (18 * px) / len);
+      const t1 = Math.max(0.7, 1 - (16 * px) / len);
+      const pts: Pt[] = [];
+      for (let k = 0; k <= 24; k++) {
+        const t = t0 + ((t1 - t0) * k) / 24;
+        const u = 1 - t;
+        pts.push([u * u * x0 + 2 * u * t * x1 + t * t * x2, u * u * y0 + 2 * u * t * y1 + t * t * y2]);
+      }
+      const last = pts[pts.length - 1]!;
+      const prev = pts[pts.length - 3]!;
+      const dir = Math.atan2(last[1] - prev[1], last[0] - prev[0]);
+      const head = 14 * px;
+      const body = pts.slice(0, -1);
+      const stroke = (w: number, c: number, alpha: number) => {
+        g.lineStyle(w * px, c, alpha);
+        if (a.pending) for (const [xa, ya, xb, yb] of dashSegments(body, 10 * px, 6 * px, false)) g.lineBetween(xa, ya, xb, yb);
+        else g.strokePoints(body.map(([x, y]) => new Phaser.Math.Vector2(x, y)), false, false);
+      };
+      stroke(7, 0x0b1117, 0.55);
+      stroke(3.6, colour, 1);
+      const hx = last[0] + Math.cos(dir) * head * 0.25;
+      const hy = last[1] + Math.sin(dir) * head * 0.25;
+      const tri = (s: number) => [
+        hx + Math.cos(dir) * s * 0.3,
+        hy + Math.sin(dir) * s * 0.3,
+        hx + Math.cos(dir + 2.5) * s,
+        hy + Math.sin(dir + 2.5) * s,
+        hx + Math.cos(dir - 2.5) * s,
+        hy + Math.sin(dir - 2.5) * s,
+      ] as const;
+      g.fillStyle(0x0b1117, 0.7).fillTriangle(...tri(head * 1.3));
+      g.fillStyle(colour, 1).fillTriangle(...tri(head));
+    }
+  }
+
+  /** Arrows end beside the target's label, not on it. */
+  private arrowTarget(r: RegionRec): Pt {
+    return inset(r.domain) ? [r.bounds.x + r.bounds.w / 2, r.bounds.y + r.bounds.h / 2] : r.anchor;
+  }
+
+  private pulseRegion(id: string, colour: number): void {
+    const r = this.regions.get(id);
+    if (!r) return;
+    const [x, y] = inset(r.domain) ? [r.bounds.x + r.bounds.w / 2, r.bounds.y + r.bounds.h / 2] : r.anchor;
+    this.pulses.push({ x, y, colour, t0: performance.now() });
+  }
+
+  private drawPulses(now: number): void {
+    const g = this.gFx.clear();
+    const px = this.dpr / this.cam.zoom;
+    this.pulses = this.pulses.filter((p) => now - p.t0 < PULSE_MS);
+    for (const p of this.pulses) {
+      for (let k = 0; k < 3; k++) {
+        const t = (now - p.t0) / PULSE_MS - k * 0.18;
+        if (t < 0 || t > 0.64) continue;
+        const u = t / 0.64;
+        const radius = (10 + 90 * u) * px;
+        g.lineStyle(6 * px * (1 - u) + 1.5 * px, p.colour, 1 - u);
+        g.strokeCircle(p.x, p.y, radius);
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Labels
+
+  private labelStyle(r: RegionRec): LabelStyle {
+    return r.domain === 'land' ? 'land' : r.domain === 'sea' ? 'sea' : r.domain === 'air' ? 'air' : 'inset';
+  }
+
+  private refreshLabel(r: RegionRec): void {
+    const note = r.domain === 'land' && r.controller === null ? 'CONTESTED' : inset(r.domain) && r.controller !== null ? r.controller : null;
+    const scale = this.dpr * this.ui;
+    const sig = `${r.name}|${r.stability}|${r.capital}|${note}|${scale}`;
+    if (sig === r.labelSig && r.label) return;
+    r.labelSig = sig;
+    const drawn = drawLabel({ name: r.name, style: this.labelStyle(r), stability: r.stability, capital: r.capital, note, scale });
+    const key = `label:${r.id}:${Math.random().toString(36).slice(2, 8)}`;
+    this.textures.addCanvas(key, drawn.canvas);
+    const old = r.labelTex;
+    r.labelTex = key;
+    r.lw = drawn.canvas.width;
+    r.lh = drawn.canvas.height;
+    const ins = inset(r.domain);
+    r.lox = ins ? 0 : drawn.ox;
+    r.loy = ins ? 0 : drawn.oy;
+    if (!r.label) {
+      r.label = this.add.image(r.anchor[0], r.anchor[1], key).setDepth(DEPTH.labels);
+      r.label.setVertexRoundMode('full');
+    } else r.label.setTexture(key);
+    r.label.setOrigin(r.lox / r.lw, r.loy / r.lh);
+    r.label.setScale(1 / this.cam.zoom);
+    if (old) this.textures.remove(old);
+  }
+
+  /** Counter-scale labels and hide those that would overlap at this zoom (larger regions win). */
+  private placeLabels(): void {
+    const z = this.cam.zoom;
+    const boxes = [];
+    for (const r of this.regions.values()) {
+      if (!r.label) continue;
+      r.label.setScale(1 / z);
+      boxes.push({ id: r.id, x: r.anchor[0] * z - r.lox, y: r.anchor[1] * z - r.loy, w: r.lw, h: r.lh, priority: (inset(r.domain) ? 1e12 : 0) + r.area * (r.domain === 'land' ? 2 : 1) });
+    }
+    const hidden = hiddenLabels(boxes, 2 * this.dpr);
+    for (const r of this.regions.values()) {
+      r.labelHidden = hidden.has(r.id);
+      r.label?.setVisible(!r.labelHidden);
+    }
+  }
+
+  /** The label's box in world units at the current zoom. */
+  private labelBox(r: RegionRec): Box {
+    const z = this.cam.zoom;
+    return { x: r.anchor[0] - r.lox / z, y: r.anchor[1] - r.loy / z, w: r.lw / z, h: r.lh / z };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Markers
+
+  private markerSize(): number {
+    return 2 * Math.round((MARKER_CSS * this.dpr * this.ui) / 2);
+  }
+
+  private texture(key: string, draw: () => HTMLCanvasElement): string {
+    if (!this.textures.exists(key)) this.textures.addCanvas(key, draw());
+    return key;
+  }
+
+  private markerTexture(s: AssetState): string {
+    const colour = this.colours.get(s.owner) ?? NEUTRAL;
+    const size = this.markerSize();
+    return this.texture(`m:${s.type}:${colour}:${s.hidden ? 1 : 0}:${size}`, () => drawMarker(s.type, colour, s.hidden, size));
+  }
+
+  private clusterTexture(owner: string | null, count: number, hidden: boolean): string {
+    const colour = owner === null ? '#5d6b78' : (this.colours.get(owner) ?? NEUTRAL);
+    const size = this.markerSize();
+    return this.texture(`c:${colour}:${count}:${hidden ? 1 : 0}:${size}`, () => drawCluster(colour, count, size, hidden ? 1 : 0));
+  }
+
+  private sortedAssets(r: RegionRec): string[] {
+    if (r.sorted) return r.sorted;
+    const list: Array<Pick<MapAsset, 'id' | 'owner' | 'type'>> = [];
+    for (const id of r.assets) {
+      const s = this.assetStore.get(id);
+      if (s) list.push({ id, owner: s.owner, type: s.type });
+    }
+    list.sort(compareAssets);
+    r.sorted = list.map((a) => a.id);
+    return r.sorted;
+  }
+
+  /** Place a region's markers for the current zoom: one each while they fit, else stacks with a count. */
+  private layoutRegion(r: RegionRec): void {
+    const ids = this.sortedAssets(r);
+    const z = this.cam.zoom;
+    const ms = this.markerSize();
+    const spacing = (ms * 1.28) / z;
+    let origin: Pt;
+    let avoid: Box | null = null;
+    if (inset(r.domain)) {
+      origin = [r.bounds.x + r.bounds.w / 2, r.bounds.y + (r.lh * 0.55) / z + r.bounds.h / 2];
+      avoid = this.labelBox(r);
+    } else {
+      avoid = r.label ? this.labelBox(r) : null;
+      origin = [r.anchor[0], (avoid ? avoid.y + avoid.h : r.anchor[1]) + (ms * 0.75) / z];
+    }
+    const want = Math.min(ids.length, MAX_INDIVIDUAL);
+    let slots = markerSlots(r.poly, origin, spacing, Math.max(want, 1), avoid, (ms * 0.55) / z, r.bounds);
+    if (slots.length === 0) slots = markerSlots(r.poly, origin, spacing, Math.max(want, 1), avoid, 0, r.bounds);
+    if (slots.length === 0) slots = [origin];
+    const owners = [];
+    for (const id of ids) owners.push({ id, owner: this.assetStore.get(id)!.owner });
+    const plan = planRegion(owners, slots.length, MAX_INDIVIDUAL);
+    const usedClusters = new Set<string>();
+    const placed = new Set<string>();
+    for (const p of plan) {
+      const [x, y] = slots[p.slot] ?? origin;
+      if (p.kind === 'asset') {
+        const rec = this.assets.get(p.id);
+        if (!rec) continue;
+        placed.add(p.id);
+        this.showMarker(rec, x, y);
+      } else {
+        const key = p.owner ?? '*';
+        usedClusters.add(key);
+        const hidden = p.ids.some((id) => this.assetStore.get(id)?.hidden);
+        const tex = this.clusterTexture(p.owner, p.ids.length, hidden);
+        let img = r.clusters.get(key);
+        if (!img) {
+          img = this.add.image(x, y, tex).setDepth(DEPTH.markers);
+          img.setVertexRoundMode('full');
+          r.clusters.set(key, img);
+        } else if (img.texture.key !== tex) img.setTexture(tex);
+        const frameW = img.frame.width;
+        img.setOrigin((ms / 2) / frameW, 0.5).setPosition(x, y).setScale(1 / z).setVisible(true);
+        for (const id of p.ids) {
+          const rec = this.assets.get(id);
+          if (!rec) continue;
+          rec.x = x;
+          rec.y = y;
+          rec.clustered = true;
+          rec.placed = true;
+          if (rec.img) rec.img.setVisible(false);
+        }
+      }
+    }
+    for (const [key, img] of r.clusters) {
+      if (usedClusters.has(key)) continue;
+      img.destroy();
+      r.clusters.delete(key);
+    }
+    for (const id of ids) {
+      if (placed.has(id)) continue;
+      const rec = this.assets.get(id);
+      if (rec && !rec.clustered && rec.img) rec.img.setVisible(false);
+    }
+  }
+
+  private showMarker(rec: AssetRec, x: number, y: number): void {
+    const tex = this.markerTexture(rec.state);
+    if (!rec.img) {
+      rec.img = this.add.image(x, y, tex).setDepth(DEPTH.markers);
+      rec.img.setVertexRoundMode('full');
+    } else if (rec.tex !== tex) rec.img.setTexture(tex);
+    rec.tex = tex;
+    rec.img.setPosition(x, y).setScale(1 / this.cam.zoom).setVisible(true);
+    rec.x = x;
+    rec.y = y;
+    rec.clustered = false;
+    rec.placed = true;
+  }
+
+  private layoutAll(): void {
+    this.layoutZoom = this.cam.zoom;
+    for (const r of this.regions.values()) this.layoutRegion(r);
+    for (const rec of this.assets.values()) if (!this.regions.has(rec.state.region)) rec.img?.setVisible(false);
+  }
+
+  /** An adjudicated move: a copy of the marker travels from the old place to the new one. */
+  private animateMove(id: string, from: { x: number; y: number }): void {
+    const rec = this.assets.get(id);
+    if (!rec || !Number.isFinite(rec.x)) return;
+    const mover = this.add.image(from.x, from.y, this.markerTexture(rec.state)).setDepth(DEPTH.movers).setScale(1.25 / this.cam.zoom);
+    const target = rec.img;
+    if (target && !rec.clustered) target.setAlpha(0);
+    this.movers++;
+    this.tweens.add({
+      targets: mover,
+      x: rec.x,
+      y: rec.y,
+      duration: MOVE_MS,
+      ease: 'Cubic.easeInOut',
+      onComplete: () => {
+        mover.destroy();
+        this.movers--;
+        if (rec.img) rec.img.setAlpha(1);
+      },
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Camera
+
+  private fitZoom(): number {
+    const w = this.scale.width;
+    const h = this.scale.height;
+    return Math.min(w / (this.mapW * 1.04), h / (this.mapH * 1.06));
+  }
+
+  private limits(): [number, number] {
+    const f = this.fitZoom();
+    return [f * 0.85, f * 10];
+  }
+
+  private clampView(v: ViewBox): ViewBox {
+    const [lo, hi] = this.limits();
+    const zoom = Math.min(hi, Math.max(lo, v.zoom));
+    const vw = this.scale.width / zoom;
+    const vh = this.scale.height / zoom;
+    const mx = this.mapW * 0.04;
+    const my = this.mapH * 0.04;
+    const clamp = (c: number, view: number, size: number, m: number) => (view >= size + 2 * m ? size / 2 : Math.min(size + m - view / 2, Math.max(view / 2 - m, c)));
+    return { zoom, cx: clamp(v.cx, vw, this.mapW, mx), cy: clamp(v.cy, vh, this.mapH, my) };
+  }
+
+  private setCamera(v: ViewBox, animate: boolean): void {
+    const to = this.clampView(v);
+    if (animate) this.viewAnim = { from: { ...this.cam }, to, t0: performance.now(), dur: 320 };
+    else {
+      this.viewAnim = null;
+      this.cam = to;
+    }
+    this.wake();
+  }
+
+  private fitNow(): void {
+    this.atFit = true;
+    this.cam = this.clampView({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() });
+    this.viewAnim = null;
+  }
+
+  fit(): void {
+    this.atFit = true;
+    this.setCamera({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() }, true);
+  }
+
+  zoomBy(f: number, sx = this.scale.width / 2, sy = this.scale.height / 2): void {
+    this.atFit = false;
+    const base = this.viewAnim ? this.viewAnim.to : this.cam;
+    const zoom = base.zoom * f;
+    const [wx, wy] = this.toWorld(sx, sy, base);
+    const next = this.clampView({ zoom, cx: 0, cy: 0 });
+    const z = next.zoom;
+    this.setCamera({ zoom: z, cx: wx - (sx - this.scale.width / 2) / z, cy: wy - (sy - this.scale.height / 2) / z }, true);
+  }
+
+  private toWorld(sx: number, sy: number, v: ViewBox = this.cam): Pt {
+    return [v.cx + (sx - this.scale.width / 2) / v.zoom, v.cy + (sy - this.scale.height / 2) / v.zoom];
+  }
+
+  /** Push the view to the camera and refresh whatever depends on zoom. */
+  private applyCamera(): void {
+    const c = this.cam;
+    const a = this.applied;
+    const moved = c.cx !== a.cx || c.cy !== a.cy || c.zoom !== a.zoom;
+    const zoomed = c.zoom !== a.zoom;
+    if (moved) {
+      const cam = this.cameras.main;
+      cam.setZoom(c.zoom);
+      cam.centerOn(c.cx, c.cy);
+      this.applied = { ...c };
+    }
+    const inv = 1 / c.zoom;
+    if (zoomed) {
+      for (const r of this.regions.values()) {
+        r.label?.setScale(inv);
+        for (const img of r.clusters.values()) img.setScale(inv);
+      }
+      if (this.layoutZoom === 0 || Math.abs(Math.log(c.zoom / this.layoutZoom)) > 0.07) this.dirtyLayout = true;
+      if (this.labelsZoom === 0 || Math.abs(Math.log(c.zoom / this.labelsZoom)) > 0.03) this.dirtyLabels = true;
+    }
+    if (this.dirtyLabels) {
+      this.dirtyLabels = false;
+      this.placeLabels();
+      this.labelsZoom = c.zoom;
+    }
+    if (this.dirtyLayout) {
+      this.dirtyLayout = false;
+      this.layoutAll();
+    } else if (zoomed) {
+      for (const rec of this.assets.values()) if (rec.img && rec.img.visible) rec.img.setScale(inv);
+    }
+    if (zoomed) {
+      this.drawPatterns();
+      this.drawBorders();
+      this.drawSelection();
+      this.drawArrows();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Input (DOM pointer events: drag to pan, wheel and pinch to zoom, click to select)
+
+  private bindInput(canvas: HTMLCanvasElement): void {
+    canvas.style.touchAction = 'none';
+    canvas.style.display = 'block';
+    const pos = (e: PointerEvent | WheelEvent): [number, number] => {
+      const rect = canvas.getBoundingClientRect();
+      return [((e.clientX - rect.left) / Math.max(1, rect.width)) * this.scale.width, ((e.clientY - rect.top) / Math.max(1, rect.height)) * this.scale.height];
+    };
+    const pinchDistance = () => {
+      const [p, q] = [...this.pointers.values()];
+      return p && q ? Math.hypot(p.x - q.x, p.y - q.y) : 0;
+    };
+    const down = (e: PointerEvent) => {
+      if (e.button !== 0 && e.pointerType === 'mouse') return;
+      const [x, y] = pos(e);
+      this.pointers.set(e.pointerId, { x, y });
+      canvas.setPointerCapture(e.pointerId);
+      this.viewAnim = null;
+      this.drag = { x, y, moved: this.pointers.size > 1, pinch: pinchDistance() };
+      this.wake();
+    };
+    const move = (e: PointerEvent) => {
+      const p = this.pointers.get(e.pointerId);
+      if (!p || !this.drag) return;
+      const [x, y] = pos(e);
+      if (this.pointers.size >= 2) {
+        const before = [...this.pointers.values()];
+        const mid0 = [(before[0]!.x + before[1]!.x) / 2, (before[0]!.y + before[1]!.y) / 2] as const;
+        const d0 = pinchDistance();
+        p.x = x;
+        p.y = y;
+        const after = [...this.pointers.values()];
+        const mid1 = [(after[0]!.x + after[1]!.x) / 2, (after[0]!.y + after[1]!.y) / 2] as const;
+        const d1 = pinchDistance();
+        const [wx, wy] = this.toWorld(mid0[0], mid0[1]);
+        const zoom = this.cam.zoom * (d0 > 0 ? d1 / d0 : 1);
+        const z = this.clampView({ zoom, cx: 0, cy: 0 }).zoom;
+        this.cam = this.clampView({ zoom: z, cx: wx - (mid1[0] - this.scale.width / 2) / z, cy: wy - (mid1[1] - this.scale.height / 2) / z });
+        this.drag.moved = true;
+        this.atFit = false;
+        this.wake();
+        return;
+      }
+      const dx = x - p.x;
+      const dy = y - p.y;
+      if (!this.drag.moved && Math.hypot(x - this.drag.x, y - this.drag.y) < DRAG_CSS * this.dpr) return;
+      this.drag.moved = true;
+      p.x = x;
+      p.y = y;
+      this.atFit = false;
+      this.cam = this.clampView({ zoom: this.cam.zoom, cx: this.cam.cx - dx / this.cam.zoom, cy: this.cam.cy - dy / this.cam.zoom });
+      this.wake();
+    };
+    const up = (e: PointerEvent) => {
+      if (!this.pointers.has(e.pointerId)) return;
+      this.pointers.delete(e.pointerId);
+      if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
+      const drag = this.drag;
+      if (this.pointers.size === 0) this.drag = null;
+      else {
+        // Continue panning with the remaining finger from where it is.
+        this.drag = { x: 0, y: 0, moved: true, pinch: 0 };
+        return;
+      }
+      if (drag && !drag.moved && e.type === 'pointerup') {
+        const [x, y] = pos(e);
+        const [wx, wy] = this.toWorld(x, y);
+        const hit = this.hitTest(wx, wy);
+        this.select(hit);
+        this.hooks.onSelect(hit);
+      }
+      this.wake();
+    };
+    const wheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const [x, y] = pos(e);
+      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
+      const f = Math.exp(-e.deltaY * unit * 0.0015);
+      this.viewAnim = null;
+      this.atFit = false;
+      const [wx, wy] = this.toWorld(x, y);
+      const z = this.clampView({ zoom: this.cam.zoom * f, cx: 0, cy: 0 }).zoom;
+      this.cam = this.clampView({ zoom: z, cx: wx - (x - this.scale.width / 2) / z, cy: wy - (y - this.scale.height / 2) / z });
+      this.wake();
+    };
+    const dbl = (e: MouseEvent) => {
+      const rect = canvas.getBoundingClientRect();
+      this.zoomBy(2, ((e.clientX - rect.left) / rect.width) * this.scale.width, ((e.clientY - rect.top) / rect.height) * this.scale.height);
+    };
+    canvas.addEventListener('pointerdown', down);
+    canvas.addEventListener('pointermove', move);
+    canvas.addEventListener('pointerup', up);
+    canvas.addEventListener('pointercancel', up);
+    canvas.addEventListener('wheel', wheel, { passive: false });
+    canvas.addEventListener('dblclick', dbl);
+    this.listeners.push(() => {
+      canvas.removeEventListener('pointerdown', down);
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerup', up);
+      canvas.removeEventListener('pointercancel', up);
+      canvas.removeEventListener('wheel', wheel);
+      canvas.removeEventListener('dblclick', dbl);
+    });
+  }
+
+  private unbindInput(): void {
+    for (const off of this.listeners.splice(0)) off();
+  }
+
+  hitTest(wx: number, wy: number): string | null {
+    for (const r of this.hitOrder) {
+      const b = r.bounds;
+      if (wx < b.x || wx > b.x + b.w || wy < b.y || wy > b.y + b.h) continue;
+      if (pointInPolygon(wx, wy, r.poly)) return r.id;
+    }
+    return null;
+  }
+
+  select(id: string | null): void {
+    this.selected = id !== null && this.regions.has(id) ? id : null;
+    this.drawSelection();
+    this.wake();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Resize
+
+  /** The container changed size (CSS pixels). */
+  resize(cssW: number, cssH: number): void {
+    const w = Math.max(1, Math.round(cssW * this.dpr));
+    const h = Math.max(1, Math.round(cssH * this.dpr));
+    if (w === this.scale.width && h === this.scale.height) return;
+    this.scale.resize(w, h);
+    const canvas = this.game.canvas;
+    canvas.style.width = `${cssW}px`;
+    canvas.style.height = `${cssH}px`;
+    const ui = uiScale(cssW, cssH);
+    const uiChanged = ui !== this.ui;
+    this.ui = ui;
+    if (this.view) {
+      if (uiChanged) for (const r of this.regions.values()) this.refreshLabel(r);
+      this.cam = this.atFit ? this.clampView({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() }) : this.clampView(this.cam);
+      this.applied = { cx: NaN, cy: NaN, zoom: NaN };
+      this.dirtyLayout = true;
+      this.dirtyLabels = true;
+    }
+    this.wake();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Test hooks
+
+  regionsHook(): ConcordMapHook['regions'] {
+    return [...this.regions.values()].map((r) => ({ id: r.id, controller: r.controller, stability: r.stability, fill: r.fill }));
+  }
+
+  assetsHook(): ConcordMapHook['assets'] {
+    const out: ConcordMapHook['assets'] = [];
+    for (const a of this.assets.values()) if (a.placed) out.push({ id: a.id, region: a.state.region, x: a.x, y: a.y, clustered: a.clustered });
+    return out;
+  }
+}
+
+/** Bigger labels and markers on big screens (projectors), a little smaller on small ones. */
+function uiScale(cssW: number, cssH: number): number {
+  const k = Math.min(cssW / 1280, cssH / 800);
+  return Math.round(Math.max(0.85, Math.min(1.5, k)) * 20) / 20;
+}
+
+/** Move each vertex `d` towards the pole: an approximate inset outline. */
+function insetPolygon(poly: readonly Pt[], pole: Pt, d: number): Pt[] {
+  return poly.map(([x, y]) => {
+    const dx = pole[0] - x;
+    const dy = pole[1] - y;
+    const len = Math.hypot(dx, dy);
+    return len > d * 2 ? ([x + (dx / len) * d, y + (dy / len) * d] as Pt) : ([x, y] as Pt);
+  });
+}
+
+/** Create the game in `container` and resolve once the scene is ready. */
+export function startMapScene(container: HTMLElement, opts: MapOptions): Promise<MapHandle> {
+  const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const cssW = Math.max(1, container.clientWidth || 300);
+  const cssH = Math.max(1, container.clientHeight || 150);
+  return new Promise<MapHandle>((resolve) => {
+    let destroyed = false;
+    const hook: ConcordMapHook = {
+      ready: false,
+      get regions() {
+        return scene.regionsHook();
+      },
+      get assets() {
+        return scene.assetsHook();
+      },
+      selected: null,
+      updates: 0,
+      frameTimes: () => scene.frameTimes(),
+    };
+    const scene: MapScene = new MapScene({
+      onSelect: (id) => {
+        hook.selected = id;
+        opts.onSelect(id);
+      },
+      onReady: () => {
+        hook.ready = true;
+        window.__concordMap = hook;
+        const ro = new ResizeObserver((entries) => {
+          const box = entries[entries.length - 1]?.contentRect;
+          if (box && !destroyed) scene.resize(box.width, box.height);
+        });
+        ro.observe(container);
+        resolve({
+          update(view) {
+            if (destroyed) return;
+            scene.setView(view);
+            hook.updates = scene.updates;
+            hook.selected = scene.selected;
+          },
+          select(id) {
+            if (destroyed) return;
+            scene.select(id);
+            hook.selected = scene.selected;
+          },
+          zoomBy(f) {
+            if (!destroyed) scene.zoomBy(f);
+          },
+          fit() {
+            if (!destroyed) scene.fit();
+          },
+          destroy() {
+            if (destroyed) return;
+            destroyed = true;
+            ro.disconnect();
+            if (window.__concordMap === hook) delete window.__concordMap;
+            // Phaser destroys the game on its next step: make sure there is one.
+            scene.wake();
+            game.destroy(true);
+          },
+        });
+      },
+    });
+    const game = new Phaser.Game({
+      type: Phaser.AUTO,
+      parent: container,
+      width: Math.round(cssW * dpr),
+      height: Math.round(cssH * dpr),
+      backgroundColor: PALETTE.background,
+      banner: false,
+      audio: { noAudio: true },
+      input: { mouse: false, touch: false, keyboard: false, gamepad: false },
+      scale: { mode: Phaser.Scale.NONE, zoom: 1 / dpr },
+      render: { antialias: true, antialiasGL: true, roundPixels: false },
+      scene: [scene],
+    });
+  });
+}

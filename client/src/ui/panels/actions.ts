@@ -1,0 +1,85 @@
+/** A nation's actions: the submission form (submit phase) and this team's actions by turn. */
+import type { View } from '@concord/shared/views/index';
+import { ACTION_TYPES } from '../labels.ts';
+import { field, fill, h, select } from '../dom.ts';
+import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
+
+export function actionsPanel(): Panel {
+  const slot = statusSlot();
+  const type = select(ACTION_TYPES.map((t) => ({ value: t.id, label: t.label })), { name: 'actionType' });
+  const title = h('input', { type: 'text', name: 'title', maxlength: 160, required: true });
+  const text = h('textarea', { name: 'text', rows: 4, maxlength: 4000, required: true, placeholder: 'What you do, where, with what, and what you intend to achieve' });
+  const regions = h('select', { name: 'regions', multiple: true, size: 5 });
+  const assets = h('select', { name: 'assets', multiple: true, size: 5 });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Submit action');
+  const phaseNote = h('p', { class: 'hint' });
+  const form = h(
+    'form',
+    { class: 'action-form', 'aria-label': 'Submit an action' },
+    field('Type', type),
+    field('Title', title),
+    field('Target regions', regions, 'Ctrl/Cmd-click to choose several'),
+    field('Committed assets', assets, 'Your own assets only'),
+    field('Intent and details', text),
+    h('div', { class: 'row' }, submit, slot),
+    phaseNote,
+  );
+  const list = h('div', { class: 'list' });
+  let ctxRef: Ctx | null = null;
+  let optionsFor = '';
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (!ctxRef) return;
+    const picked = (s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value);
+    void ctxRef
+      .run(slot, { type: 'action.submit', actionType: type.value as (typeof ACTION_TYPES)[number]['id'], title: title.value, text: text.value, regions: picked(regions), assets: picked(assets) })
+      .then((r) => {
+        if (r.ok) {
+          title.value = '';
+          text.value = '';
+          for (const o of [...regions.options, ...assets.options]) o.selected = false;
+        }
+      });
+  });
+
+  return {
+    id: 'actions',
+    title: 'Actions',
+    badge: (view, ctx) => view.actions.filter((a) => a.turn === view.exercise.turn && a.nation === ctx.nation && a.status === 'submitted').length,
+    mount(root) {
+      fill(root, form, h('h3', {}, 'Your actions'), list);
+    },
+    update(view: View, ctx: Ctx) {
+      ctxRef = ctx;
+      const key = `${view.map.regions.length}|${view.assets.filter((a) => a.owner === ctx.nation).map((a) => a.id).join(',')}`;
+      if (key !== optionsFor) {
+        optionsFor = key;
+        fill(regions, ...view.map.regions.map((r) => h('option', { value: r.id }, r.name)));
+        fill(assets, ...view.assets.filter((a) => a.owner === ctx.nation).map((a) => h('option', { value: a.id }, `${a.name} (${a.type.replace('_', ' ')})`)));
+      }
+      const inSubmit = view.exercise.phase === 'submit' && view.exercise.status === 'running';
+      phaseNote.textContent = inSubmit ? '' : 'Actions can be submitted during the "submit" phase; the server will tell you if it is not time yet.';
+      form.hidden = ctx.readOnly;
+      const mine = [...view.actions].sort((a, b) => b.seq - a.seq);
+      fill(
+        list,
+        mine.length
+          ? mine.map((a) => {
+              const s = statusSlot();
+              return h(
+                'article',
+                { class: `item action st-${a.status}`, 'data-action': a.id },
+                h('h4', {}, `${a.title} `, h('span', { class: 'tag' }, a.type), h('span', { class: `tag st-${a.status}` }, a.status)),
+                h('p', { class: 'meta' }, `Turn ${a.turn} · ${a.submittedBy}${a.regions.length ? ` · ${a.regions.join(', ')}` : ''}`),
+                h('p', {}, a.text),
+                a.status === 'submitted' && a.turn === view.exercise.turn && !ctx.readOnly
+                  ? h('div', { class: 'row' }, h('button', { onclick: () => void ctx.run(s, { type: 'action.withdraw', action: a.id }) }, 'Withdraw'), s)
+                  : null,
+              );
+            })
+          : empty('No actions yet.'),
+      );
+    },
+  };
+}
