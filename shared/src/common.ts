@@ -1,5 +1,6 @@
 /** Primitive schemas shared by the scenario format, the protocol and the engine. */
 import { z } from 'zod';
+import { ACTION_TYPES, CHANNELS, READINESS } from './vocab.ts';
 
 export const Id = z
   .string()
@@ -25,19 +26,10 @@ export type Classification = z.infer<typeof Classification>;
 export const Domain = z.enum(['land', 'sea', 'air', 'cyber', 'information']);
 export type Domain = z.infer<typeof Domain>;
 
-export const Channel = z.enum(['news', 'social', 'email', 'cable', 'phone', 'intel', 'briefing', 'map']);
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const ActionType = z.enum([
-  'diplomatic',
-  'military',
-  'economic',
-  'information',
-  'cyber',
-  'intelligence',
-  'humanitarian',
-  'legal',
-]);
+export const ActionType = z.enum(ACTION_TYPES);
 export type ActionType = z.infer<typeof ActionType>;
 
 export const AssetType = z.enum([
@@ -62,7 +54,7 @@ export const AssetType = z.enum([
 ]);
 export type AssetType = z.infer<typeof AssetType>;
 
-export const Readiness = z.enum(['ready', 'limited', 'not_ready']);
+export const Readiness = z.enum(READINESS);
 export type Readiness = z.infer<typeof Readiness>;
 
 export const Infrastructure = z.enum([

@@ -4,7 +4,8 @@
  * gone (server restart) the session rejoins with the same token until it succeeds.
  */
 import { Client, type Room } from '@colyseus/sdk';
-import { COMMAND, PUSH, VIEW, type CommandDraft, type JoinResponse, type Reply } from '@concord/shared/protocol/index';
+import { COMMAND, PUSH, VIEW } from '@concord/shared/protocol/names';
+import type { CommandDraft, JoinResponse, Reply } from '@concord/shared/protocol/index';
 import type { View } from '@concord/shared/views/index';
 import { ViewMirror, type PatchMessage } from './mirror.ts';
 

@@ -7,8 +7,7 @@ export { Command, commandInfo, COMMAND_TYPES, type CommandDraft, type CommandInp
 export { GENERAL_REJECTIONS } from '../engine/decide.ts';
 import { parseCommand } from '../engine/decide.ts';
 
-/** Name of the request every command travels in: `room.request(COMMAND, command)`. */
-export const COMMAND = 'command';
+export { COMMAND, PUSH, VIEW } from './names.ts';
 
 /**
  * The room's validator for COMMAND requests. It never fails: it turns any payload into either a
@@ -16,8 +15,6 @@ export const COMMAND = 'command';
  */
 export const CommandRequest = z.unknown().transform((input) => parseCommand(input));
 
-/** Ask for the whole projection again (after a gap), or, for control, another audience's picture. */
-export const VIEW = 'view';
 export const ViewRequest = z.strictObject({ as: z.string().max(16).optional() }).default({});
 
 export const Reply = z.discriminatedUnion('ok', [
@@ -36,17 +33,6 @@ export const Reply = z.discriminatedUnion('ok', [
 ]);
 export type Reply = z.infer<typeof Reply>;
 
-/** Messages the server pushes to a client. */
-export const PUSH = {
-  /** The whole projection for the client's audience: on join, and after a gap. */
-  view: 'view',
-  /** An RFC 6902 JSON patch from the projection at `from` to the projection at `to`. */
-  patch: 'patch',
-  /** Presence of participants (control only). */
-  presence: 'presence',
-  /** The server is about to close this client (removed by control, or shutting down). */
-  notice: 'notice',
-} as const;
 
 export const JsonPatchOp = z.object({
   op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
