@@ -1,3 +1,4 @@
+import { actionsPanel } from '../ui/panels/actions.ts';
 import { adjudicationPanel } from '../ui/panels/adjudication.ts';
 import { briefPanel } from '../ui/panels/brief.ts';
 import { channelsPanel } from '../ui/panels/channels.ts';
@@ -12,4 +13,4 @@ import type { Panel } from '../ui/panel.ts';
 export const facilitatorPanels = (): Panel[] => [controlPanel(), injectsPanel(), adjudicationPanel(), channelsPanel(), intelPanel(), outcomesPanel(), briefPanel()];
 
 /** Evaluators: everything, read-only, plus their notes. */
-export const evaluatorPanels = (): Panel[] => [notesPanel(), injectsPanel(), channelsPanel(), intelPanel(), outcomesPanel(), briefPanel()];
+export const evaluatorPanels = (): Panel[] => [notesPanel(), { ...controlPanel(), title: 'Status' }, injectsPanel(), actionsPanel(), channelsPanel(), intelPanel(), outcomesPanel(), briefPanel()];

@@ -25,6 +25,7 @@ export function actionsPanel(): Panel {
     phaseNote,
   );
   const list = h('div', { class: 'list' });
+  const heading = h('h3', {}, 'Your actions');
   let ctxRef: Ctx | null = null;
   let optionsFor = '';
 
@@ -48,7 +49,7 @@ export function actionsPanel(): Panel {
     title: 'Actions',
     badge: (view, ctx) => view.actions.filter((a) => a.turn === view.exercise.turn && a.nation === ctx.nation && a.status === 'submitted').length,
     mount(root) {
-      fill(root, form, h('h3', {}, 'Your actions'), list);
+      fill(root, form, heading, list);
     },
     update(view: View, ctx: Ctx) {
       ctxRef = ctx;
@@ -61,6 +62,7 @@ export function actionsPanel(): Panel {
       const inSubmit = view.exercise.phase === 'submit' && view.exercise.status === 'running';
       phaseNote.textContent = inSubmit ? '' : 'Actions can be submitted during the "submit" phase; the server will tell you if it is not time yet.';
       form.hidden = ctx.readOnly;
+      heading.textContent = ctx.nation ? 'Your actions' : 'All actions';
       const mine = [...view.actions].sort((a, b) => b.seq - a.seq);
       fill(
         list,
@@ -70,7 +72,7 @@ export function actionsPanel(): Panel {
               return h(
                 'article',
                 { class: `item action st-${a.status}`, 'data-action': a.id },
-                h('h4', {}, `${a.title} `, h('span', { class: 'tag' }, a.type), h('span', { class: `tag st-${a.status}` }, a.status)),
+                h('h4', {}, ctx.nation ? null : h('span', { class: 'tag' }, a.nation), `${a.title} `, h('span', { class: 'tag' }, a.type), h('span', { class: `tag st-${a.status}` }, a.status)),
                 h('p', { class: 'meta' }, `Turn ${a.turn} · ${a.submittedBy}${a.regions.length ? ` · ${a.regions.join(', ')}` : ''}`),
                 h('p', {}, a.text),
                 a.status === 'submitted' && a.turn === view.exercise.turn && !ctx.readOnly

@@ -44,11 +44,12 @@ export function controlPanel(): Panel {
       const run = (draft: Parameters<Ctx['run']>[1]) => () => void ctx.run(slot, draft);
       const phaseLabel = ex.phases.find((p) => p.id === ex.phase)?.label ?? '—';
       const last = ex.turn === ex.turns && ex.phaseIndex === ex.phases.length - 1;
+      dice.hidden = ctx.readOnly;
       fill(
         buttons,
         h('p', { class: 'meta wide' }, `${statusLabel(ex.status)} · turn ${ex.turn}/${ex.turns} · ${phaseLabel}`),
-        ex.status === 'setup' ? h('button', { class: 'primary', onclick: run({ type: 'exercise.start' }) }, 'Start exercise') : null,
-        ex.status === 'running' || ex.status === 'paused'
+        ctx.readOnly ? null : ex.status === 'setup' ? h('button', { class: 'primary', onclick: run({ type: 'exercise.start' }) }, 'Start exercise') : null,
+        !ctx.readOnly && (ex.status === 'running' || ex.status === 'paused')
           ? [
               h(
                 'button',
