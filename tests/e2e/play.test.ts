@@ -29,6 +29,7 @@ let dir: Awaited<ReturnType<typeof tempDir>>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const consoleErrors: string[] = [];
+let codes: Array<{ role?: string; nation?: string; code: string }> = [];
 
 async function openPage(label: string, size = { width: 1280, height: 800 }): Promise<Page> {
   const ctx = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
@@ -99,7 +100,7 @@ describe('a turn played from the browser', () => {
     await control.click('form.create button[type="submit"]');
     await control.waitForSelector('.slip');
     await shot(control, 'codes-1280');
-    const codes = await control.$$eval('.slip', (slips) => slips.map((s) => ({ role: (s as HTMLElement).dataset.role, nation: (s as HTMLElement).dataset.nation, code: s.querySelector('.slip-code')!.textContent! })));
+    codes = await control.$$eval('.slip', (slips) => slips.map((s) => ({ role: (s as HTMLElement).dataset.role, nation: (s as HTMLElement).dataset.nation, code: s.querySelector('.slip-code')!.textContent! })));
     expect(codes).toHaveLength(6);
     const codeOf = (role: string, nation = '') => codes.find((c) => c.role === role && c.nation === nation)!.code;
     await control.click('text=Join as exercise control');
@@ -206,7 +207,34 @@ describe('a turn played from the browser', () => {
     }
   });
 
-  it('reads well at 1920×1080 too, for every role, and reconnects after a reload', async () => {
+  it('the evaluator reads everything and writes notes; the observer sees only the public picture', async () => {
+    const code = (role: string) => codes.find((c) => c.role === role)!.code;
+    const evaluator = await openPage('evaluator');
+    await joinAs(evaluator, code('evaluator'), 'Dr. Okafor');
+    await evaluator.waitForSelector('.app.role-evaluator');
+    await tab(evaluator, 'channels');
+    await expect.poll(() => evaluator.textContent('.panel')).toContain('Shall we call consultations under Article 2?');
+    expect(await evaluator.locator('.panel .composer').isHidden()).toBe(true);
+    await tab(evaluator, 'notes');
+    await evaluator.fill('textarea[name="note"]', 'ARN proposed consultations within the first phase.');
+    await evaluator.click('.notes-form button[type="submit"]');
+    await expect.poll(() => evaluator.textContent('.panel-notes .status-slot')).toContain('Done');
+    await expect.poll(() => evaluator.textContent('.panel')).toContain('ARN proposed consultations within the first phase.');
+    await shot(evaluator, 'evaluator-1280');
+
+    const observer = await openPage('observer');
+    await joinAs(observer, code('observer'), 'Projector');
+    await observer.waitForSelector('.app.role-observer');
+    await observer.waitForFunction(() => window.__concordMap?.ready === true, undefined, { timeout: 30_000 });
+    await expect.poll(() => observer.textContent('.panel')).toContain('Escorts deter the patrol boats');
+    const text = await observer.evaluate(() => `${document.body.innerText}\n${JSON.stringify(window.__concord?.view())}`);
+    expect(text).not.toContain('Shall we call consultations');
+    expect(text).not.toContain('ARN proposed consultations');
+    expect(text).not.toContain('MARKER-');
+    await shot(observer, 'observer-1280');
+  }, 60_000);
+
+  it('reads well at 1920×1080 too, and a reload keeps the seat', async () => {
     const arn = contexts[1]!.pages()[0]!;
     await arn.setViewportSize({ width: 1920, height: 1080 });
     await arn.reload();
