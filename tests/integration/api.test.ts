@@ -5,14 +5,13 @@
  * management, and participants (including removing one who is connected over the WebSocket).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import type { RunningServer } from '../../server/src/server.ts';
 import { hashCode, normaliseCode } from '../../server/src/auth/codes.ts';
 import type { ApiErrorBody, JoinResponse } from '../../shared/src/protocol/index.ts';
 import type { EngineEvent } from '../../shared/src/engine/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
-import { api, bootServer, codeFor, connect, createExercise, join, sleep, tempDir, type Created } from './support.ts';
+import { api, codeFor, connect, createExercise, join, sleep, type Created, useServer } from './support.ts';
 
 const SCENARIO_TEXT = readFileSync(new URL('../../scenarios/harbour-watch.json', import.meta.url), 'utf8');
 /** A fresh, mutable copy of the harbour-watch scenario document. */
@@ -42,23 +41,11 @@ interface ParticipantAnswer {
   online: boolean;
 }
 
-let server: RunningServer;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let base: string;
-
-beforeAll(async () => {
-  dir = await tempDir();
-  server = await bootServer({ dataDir: dir.path });
-  base = server.url;
-});
-afterAll(async () => {
-  await server.close();
-  await dir.remove();
-});
+const live = useServer();
 
 /** A raw request, for bodies that are not JSON (malformed input, the JSONL export). */
 async function raw(method: string, path: string, init: { body?: string; token?: string; contentType?: string } = {}) {
-  const res = await fetch(`${base}/api${path}`, {
+  const res = await fetch(`${live.url}/api${path}`, {
     method,
     headers: {
       ...(init.contentType ? { 'content-type': init.contentType } : {}),
@@ -81,7 +68,7 @@ async function waitUntil(pred: () => boolean | Promise<boolean>, ms = 5000, what
 
 describe('health and scenarios', () => {
   it('GET /api/health answers ok with counts', async () => {
-    const r = await api<{ ok: boolean; version: string; uptimeSeconds: number; exercises: number; unfinished: number }>(base, 'GET', '/health');
+    const r = await api<{ ok: boolean; version: string; uptimeSeconds: number; exercises: number; unfinished: number }>(live.url, 'GET', '/health');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ ok: true });
     expect(typeof r.body.version).toBe('string');
@@ -92,7 +79,7 @@ describe('health and scenarios', () => {
 
   it('GET /api/scenarios lists both shipped scenarios with their nations', async () => {
     const r = await api<{ scenarios: Array<{ id: string; title: string; turns: number; nations: Array<{ id: string; name: string; colour: string }> }> }>(
-      base,
+      live.url,
       'GET',
       '/scenarios',
     );
@@ -112,7 +99,7 @@ describe('health and scenarios', () => {
   });
 
   it('an unknown API route is a JSON 404', async () => {
-    const r = await api(base, 'GET', '/nope');
+    const r = await api(live.url, 'GET', '/nope');
     expect(r.status).toBe(404);
     expect(errorOf(r.body).code).toBe('not_found');
   });
@@ -120,7 +107,7 @@ describe('health and scenarios', () => {
 
 describe('POST /api/exercises', () => {
   it('creates from a shipped scenario: 201 with six codes', async () => {
-    const r = await api<Created & { scenario: { id: string; title: string; banner: string } }>(base, 'POST', '/exercises', { scenarioId: 'harbour-watch', seed: 7 });
+    const r = await api<Created & { scenario: { id: string; title: string; banner: string } }>(live.url, 'POST', '/exercises', { scenarioId: 'harbour-watch', seed: 7 });
     expect(r.status).toBe(201);
     expect(r.body.id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(r.body.scenario).toMatchObject({ id: 'harbour-watch', title: 'Harbour Watch' });
@@ -140,12 +127,12 @@ describe('POST /api/exercises', () => {
   it('creates from an uploaded valid scenario: 201', async () => {
     const doc = scenarioDoc();
     doc.meta.id = 'harbour-watch-upload';
-    const r = await api<Created & { scenario: { id: string } }>(base, 'POST', '/exercises', { scenario: doc });
+    const r = await api<Created & { scenario: { id: string } }>(live.url, 'POST', '/exercises', { scenario: doc });
     expect(r.status).toBe(201);
     expect(r.body.scenario.id).toBe('harbour-watch-upload');
     expect(r.body.codes).toHaveLength(6);
     // The uploaded exercise is playable: its facilitator can join.
-    const fac = await join(base, codeFor(r.body, 'facilitator'), 'Uploader');
+    const fac = await join(live.url, codeFor(r.body, 'facilitator'), 'Uploader');
     expect(fac.exerciseId).toBe(r.body.id);
   });
 
@@ -153,7 +140,7 @@ describe('POST /api/exercises', () => {
     const doc = scenarioDoc();
     doc.meta.id = 'harbour-watch-broken';
     doc.injects[0]!.to[0] = 'XYZ';
-    const r = await api(base, 'POST', '/exercises', { scenario: doc });
+    const r = await api(live.url, 'POST', '/exercises', { scenario: doc });
     expect(r.status).toBe(422);
     const e = errorOf(r.body);
     expect(e.code).toBe('invalid_scenario');
@@ -165,7 +152,7 @@ describe('POST /api/exercises', () => {
   });
 
   it('refuses a scenario that is not an object with 422 at the root', async () => {
-    const r = await api(base, 'POST', '/exercises', { scenario: 42 });
+    const r = await api(live.url, 'POST', '/exercises', { scenario: 42 });
     expect(r.status).toBe(422);
     const e = errorOf(r.body);
     expect(e.code).toBe('invalid_scenario');
@@ -174,7 +161,7 @@ describe('POST /api/exercises', () => {
   });
 
   it('refuses both scenarioId and scenario with 400', async () => {
-    const r = await api(base, 'POST', '/exercises', { scenarioId: 'harbour-watch', scenario: scenarioDoc() });
+    const r = await api(live.url, 'POST', '/exercises', { scenarioId: 'harbour-watch', scenario: scenarioDoc() });
     expect(r.status).toBe(400);
     const e = errorOf(r.body);
     expect(e.code).toBe('invalid_request');
@@ -182,13 +169,13 @@ describe('POST /api/exercises', () => {
   });
 
   it('refuses neither scenarioId nor scenario with 400', async () => {
-    const r = await api(base, 'POST', '/exercises', { seed: 3 });
+    const r = await api(live.url, 'POST', '/exercises', { seed: 3 });
     expect(r.status).toBe(400);
     expect(errorOf(r.body).code).toBe('invalid_request');
   });
 
   it('refuses an unknown scenarioId with 404', async () => {
-    const r = await api(base, 'POST', '/exercises', { scenarioId: 'no-such-scenario' });
+    const r = await api(live.url, 'POST', '/exercises', { scenarioId: 'no-such-scenario' });
     expect(r.status).toBe(404);
     const e = errorOf(r.body);
     expect(e.code).toBe('unknown_scenario');
@@ -204,7 +191,7 @@ describe('POST /api/exercises', () => {
   });
 
   it('refuses wrong types with 400 invalid_request and problems by path', async () => {
-    const r = await api(base, 'POST', '/exercises', { scenarioId: 5, seed: 'seven' });
+    const r = await api(live.url, 'POST', '/exercises', { scenarioId: 5, seed: 'seven' });
     expect(r.status).toBe(400);
     const e = errorOf(r.body);
     expect(e.code).toBe('invalid_request');
@@ -215,7 +202,7 @@ describe('POST /api/exercises', () => {
   });
 
   it('refuses unknown fields with 400 invalid_request', async () => {
-    const r = await api(base, 'POST', '/exercises', { scenarioId: 'harbour-watch', admin: true });
+    const r = await api(live.url, 'POST', '/exercises', { scenarioId: 'harbour-watch', admin: true });
     expect(r.status).toBe(400);
     const e = errorOf(r.body);
     expect(e.code).toBe('invalid_request');
@@ -223,11 +210,11 @@ describe('POST /api/exercises', () => {
   });
 
   it('a refused creation creates nothing', async () => {
-    const before = await api<{ exercises: number }>(base, 'GET', '/health');
-    await api(base, 'POST', '/exercises', { scenarioId: 'no-such-scenario' });
-    await api(base, 'POST', '/exercises', { scenario: { meta: {} } });
+    const before = await api<{ exercises: number }>(live.url, 'GET', '/health');
+    await api(live.url, 'POST', '/exercises', { scenarioId: 'no-such-scenario' });
+    await api(live.url, 'POST', '/exercises', { scenario: { meta: {} } });
     await raw('POST', '/exercises', { body: 'not json', contentType: 'application/json' });
-    const after = await api<{ exercises: number }>(base, 'GET', '/health');
+    const after = await api<{ exercises: number }>(live.url, 'GET', '/health');
     expect(after.body.exercises).toBe(before.body.exercises);
   });
 });
@@ -235,27 +222,27 @@ describe('POST /api/exercises', () => {
 describe('POST /api/join', () => {
   let ex: Created;
   beforeAll(async () => {
-    ex = await createExercise(base);
+    ex = await createExercise(live.url);
   });
 
   it('a valid code gives a token with the role and nation', async () => {
-    const r = await api<JoinResponse>(base, 'POST', '/join', { code: codeFor(ex, 'nation', 'BRV'), displayName: 'Bea' });
+    const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'nation', 'BRV'), displayName: 'Bea' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ exerciseId: ex.id, role: 'nation', nation: 'BRV', position: null, displayName: 'Bea', room: 'exercise' });
     expect(r.body.token.split('.')).toHaveLength(3);
     expect(r.body.expiresIn).toBeGreaterThan(0);
-    const f = await api<JoinResponse>(base, 'POST', '/join', { code: codeFor(ex, 'facilitator'), displayName: 'Control' });
+    const f = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'facilitator'), displayName: 'Control' });
     expect(f.body).toMatchObject({ role: 'facilitator', nation: null });
-    const o = await api<JoinResponse>(base, 'POST', '/join', { code: codeFor(ex, 'observer'), displayName: 'Press' });
+    const o = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'observer'), displayName: 'Press' });
     expect(o.body).toMatchObject({ role: 'observer', nation: null });
-    const e = await api<JoinResponse>(base, 'POST', '/join', { code: codeFor(ex, 'evaluator'), displayName: 'Eve' });
+    const e = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'evaluator'), displayName: 'Eve' });
     expect(e.body).toMatchObject({ role: 'evaluator', nation: null });
   });
 
   it('accepts the code in lower case, without dashes, and with spaces', async () => {
     const code = codeFor(ex, 'nation', 'CSM');
     for (const typed of [code.toLowerCase(), code.replace(/-/g, ''), code.replace(/-/g, ' '), ` ${code.toLowerCase().replace(/-/g, '')} `]) {
-      const r = await api<JoinResponse>(base, 'POST', '/join', { code: typed, displayName: 'Cas' });
+      const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: typed, displayName: 'Cas' });
       expect(r.status, typed).toBe(200);
       expect(r.body).toMatchObject({ exerciseId: ex.id, role: 'nation', nation: 'CSM' });
     }
@@ -263,12 +250,12 @@ describe('POST /api/join', () => {
 
   it('normalises the look-alikes O → 0 and I, L → 1', async () => {
     // Codes are random: find one with a 0 or a 1 in it, rotating the observer code until one has.
-    const fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
+    const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
     let target = ex.codes.find((c) => /[01]/.test(c.code));
     for (let i = 0; i < 40 && !target; i++) {
-      const codes = await api<{ codes: CodeRow[] }>(base, 'GET', `/exercises/${ex.id}/codes`, undefined, fac.token);
+      const codes = await api<{ codes: CodeRow[] }>(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, fac.token);
       const observer = codes.body.codes.find((c) => c.role === 'observer' && c.revokedAt === null)!;
-      const rotated = await api<{ code: Created['codes'][number] }>(base, 'POST', `/exercises/${ex.id}/codes/${observer.id}/rotate`, undefined, fac.token);
+      const rotated = await api<{ code: Created['codes'][number] }>(live.url, 'POST', `/exercises/${ex.id}/codes/${observer.id}/rotate`, undefined, fac.token);
       if (/[01]/.test(rotated.body.code.code)) target = rotated.body.code;
     }
     expect(target, 'a code with a 0 or 1').toBeDefined();
@@ -278,7 +265,7 @@ describe('POST /api/join', () => {
       target!.code.replace(/0/g, 'O').replace(/1/g, 'L').toLowerCase(),
     ];
     for (const typed of variants) {
-      const r = await api<JoinResponse>(base, 'POST', '/join', { code: typed, displayName: 'Lookalike' });
+      const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: typed, displayName: 'Lookalike' });
       expect(r.status, typed).toBe(200);
       expect(r.body).toMatchObject({ exerciseId: ex.id, role: target!.role, nation: target!.nation });
     }
@@ -289,7 +276,7 @@ describe('POST /api/join', () => {
     // One character changed (to another valid character), a code of the wrong length, and junk.
     const changed = good.slice(0, -1) + (good.endsWith('Z') ? 'Y' : 'Z');
     for (const code of [changed, 'ABCD-EFGH', 'UUUU-UUUU-UUUU', '!!!!-!!!!-!!!!']) {
-      const r = await api(base, 'POST', '/join', { code, displayName: 'Mallory' });
+      const r = await api(live.url, 'POST', '/join', { code, displayName: 'Mallory' });
       expect(r.status, code).toBe(401);
       const e = errorOf(r.body);
       expect(e.code).toBe('bad_code');
@@ -299,7 +286,7 @@ describe('POST /api/join', () => {
 
   it('refuses a missing display name or code with 400 invalid_request', async () => {
     for (const body of [{ code: codeFor(ex, 'nation', 'ARN') }, { code: codeFor(ex, 'nation', 'ARN'), displayName: '   ' }, { displayName: 'X' }, { code: 12, displayName: 'X' }]) {
-      const r = await api(base, 'POST', '/join', body);
+      const r = await api(live.url, 'POST', '/join', body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(errorOf(r.body).code).toBe('invalid_request');
       expect(errorOf(r.body).problems!.length).toBeGreaterThan(0);
@@ -307,23 +294,23 @@ describe('POST /api/join', () => {
   });
 
   it('refuses a position that the team does not have with 400 bad_position', async () => {
-    const r = await api(base, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: 'admiral' });
+    const r = await api(live.url, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: 'admiral' });
     expect(r.status).toBe(400);
     const e = errorOf(r.body);
     expect(e.code).toBe('bad_position');
     expect(e.message).toContain('admiral');
     // A position that is not even an id is a schema problem.
-    const bad = await api(base, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: '../fm' });
+    const bad = await api(live.url, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: '../fm' });
     expect(bad.status).toBe(400);
     expect(errorOf(bad.body).code).toBe('invalid_request');
     // A facilitator has no positions.
-    const fac = await api(base, 'POST', '/join', { code: codeFor(ex, 'facilitator'), displayName: 'Control', position: 'fm' });
+    const fac = await api(live.url, 'POST', '/join', { code: codeFor(ex, 'facilitator'), displayName: 'Control', position: 'fm' });
     expect(fac.status).toBe(400);
     expect(errorOf(fac.body).code).toBe('bad_position');
   });
 
   it('stores a nation position in the token claims', async () => {
-    const r = await api<JoinResponse>(base, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: 'fm' });
+    const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: 'fm' });
     expect(r.status).toBe(200);
     expect(r.body.position).toBe('fm');
     const claims = decodeJwt(r.body.token);
@@ -335,22 +322,22 @@ describe('POST /api/join', () => {
 
 describe('GET /api/exercises', () => {
   it('lists exercises for a facilitator token, 403 for a nation, 401 without a token', async () => {
-    const ex = await createExercise(base);
-    const fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
-    const ok = await api<{ exercises: Array<{ id: string; scenarioId: string; status: string }> }>(base, 'GET', '/exercises', undefined, fac.token);
+    const ex = await createExercise(live.url);
+    const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+    const ok = await api<{ exercises: Array<{ id: string; scenarioId: string; status: string }> }>(live.url, 'GET', '/exercises', undefined, fac.token);
     expect(ok.status).toBe(200);
     expect(ok.body.exercises.find((e) => e.id === ex.id)).toMatchObject({ scenarioId: 'harbour-watch', status: 'setup' });
 
-    const arn = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari');
-    const forbidden = await api(base, 'GET', '/exercises', undefined, arn.token);
+    const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
+    const forbidden = await api(live.url, 'GET', '/exercises', undefined, arn.token);
     expect(forbidden.status).toBe(403);
     expect(errorOf(forbidden.body).code).toBe('forbidden');
 
-    const none = await api(base, 'GET', '/exercises');
+    const none = await api(live.url, 'GET', '/exercises');
     expect(none.status).toBe(401);
     expect(errorOf(none.body).code).toBe('no_token');
 
-    const junk = await api(base, 'GET', '/exercises', undefined, 'not-a-token');
+    const junk = await api(live.url, 'GET', '/exercises', undefined, 'not-a-token');
     expect(junk.status).toBe(401);
     expect(errorOf(junk.body).code).toBe('bad_token');
   });
@@ -360,9 +347,9 @@ describe('GET /api/exercises/:id/log', () => {
   let ex: Created;
   let fac: JoinResponse;
   beforeAll(async () => {
-    ex = await createExercise(base, 'harbour-watch', 11);
-    fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
-    const player = await connect(base, fac);
+    ex = await createExercise(live.url, 'harbour-watch', 11);
+    fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+    const player = await connect(live.url, fac);
     expect((await player.send({ type: 'exercise.start' })).ok).toBe(true);
     expect((await player.send({ type: 'phase.advance' })).ok).toBe(true);
     await player.room.leave();
@@ -375,7 +362,7 @@ describe('GET /api/exercises/:id/log', () => {
       .map((line) => JSON.parse(line) as EngineEvent);
 
   it('exports the JSONL log to the facilitator and the evaluator', async () => {
-    const evaluator = await join(base, codeFor(ex, 'evaluator'), 'Eve');
+    const evaluator = await join(live.url, codeFor(ex, 'evaluator'), 'Eve');
     const texts: string[] = [];
     for (const token of [fac.token, evaluator.token]) {
       const r = await raw('GET', `/exercises/${ex.id}/log`, { token });
@@ -393,13 +380,13 @@ describe('GET /api/exercises/:id/log', () => {
   });
 
   it('refuses a nation (403) and another exercise\'s facilitator (403 wrong_exercise)', async () => {
-    const arn = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari');
+    const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
     const r = await raw('GET', `/exercises/${ex.id}/log`, { token: arn.token });
     expect(r.status).toBe(403);
     expect(errorOf(JSON.parse(r.text)).code).toBe('forbidden');
 
-    const other = await createExercise(base);
-    const otherFac = await join(base, codeFor(other, 'facilitator'), 'Other control');
+    const other = await createExercise(live.url);
+    const otherFac = await join(live.url, codeFor(other, 'facilitator'), 'Other control');
     const w = await raw('GET', `/exercises/${ex.id}/log`, { token: otherFac.token });
     expect(w.status).toBe(403);
     const e = errorOf(JSON.parse(w.text));
@@ -417,12 +404,12 @@ describe('GET /api/exercises/:id/state', () => {
   let fac: JoinResponse;
   const doc = scenarioDoc();
   const allIntelIds = ['hw-int-01', 'hw-int-02', 'hw-int-03', 'hw-int-04', 'hw-int-05'];
-  const state = async (as?: string) => api<{ seq: number; view: View }>(base, 'GET', `/exercises/${ex.id}/state${as === undefined ? '' : `?as=${as}`}`, undefined, fac.token);
+  const state = async (as?: string) => api<{ seq: number; view: View }>(live.url, 'GET', `/exercises/${ex.id}/state${as === undefined ? '' : `?as=${as}`}`, undefined, fac.token);
 
   beforeAll(async () => {
-    ex = await createExercise(base, 'harbour-watch', 5);
-    fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
-    const player = await connect(base, fac);
+    ex = await createExercise(live.url, 'harbour-watch', 5);
+    fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+    const player = await connect(live.url, fac);
     expect((await player.send({ type: 'exercise.start' })).ok).toBe(true);
     await player.room.leave();
   });
@@ -461,7 +448,7 @@ describe('GET /api/exercises/:id/state', () => {
   });
 
   it('the ARN view over HTTP equals what an ARN client receives over the WebSocket', async () => {
-    const arn = await connect(base, await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari', 'fm'));
+    const arn = await connect(live.url, await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari', 'fm'));
     const r = await state('ARN');
     expect(arn.mirror.seq).toBe(r.body.seq);
     expect(arn.view()).toEqual(r.body.view);
@@ -488,19 +475,19 @@ describe('GET /api/exercises/:id/state', () => {
       expect(e.code).toBe('unknown_audience');
       expect(e.message).toContain(as);
     }
-    const arn = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari');
-    const r = await api(base, 'GET', `/exercises/${ex.id}/state?as=ARN`, undefined, arn.token);
+    const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
+    const r = await api(live.url, 'GET', `/exercises/${ex.id}/state?as=ARN`, undefined, arn.token);
     expect(r.status).toBe(403);
     expect(errorOf(r.body).code).toBe('forbidden');
   });
 
   it('answers 404 for an unknown exercise and 400 for an invalid id', async () => {
-    const other = await createExercise(base);
-    const otherFac = await join(base, codeFor(other, 'facilitator'), 'Other');
-    const wrong = await api(base, 'GET', `/exercises/${ex.id}/state`, undefined, otherFac.token);
+    const other = await createExercise(live.url);
+    const otherFac = await join(live.url, codeFor(other, 'facilitator'), 'Other');
+    const wrong = await api(live.url, 'GET', `/exercises/${ex.id}/state`, undefined, otherFac.token);
     expect(wrong.status).toBe(403);
     expect(errorOf(wrong.body).code).toBe('wrong_exercise');
-    const bad = await api(base, 'GET', `/exercises/${'x'.repeat(65)}/state`, undefined, fac.token);
+    const bad = await api(live.url, 'GET', `/exercises/${'x'.repeat(65)}/state`, undefined, fac.token);
     expect(bad.status).toBe(400);
     expect(errorOf(bad.body).code).toBe('bad_id');
   });
@@ -510,8 +497,8 @@ describe('join codes', () => {
   let ex: Created;
   let fac: JoinResponse;
   beforeAll(async () => {
-    ex = await createExercise(base);
-    fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
+    ex = await createExercise(live.url);
+    fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
   });
 
   it('lists codes without their values or hashes', async () => {
@@ -526,7 +513,7 @@ describe('join codes', () => {
       expect(c.exerciseId).toBe(ex.id);
       expect(c.revokedAt).toBeNull();
     }
-    const secret = (await server.service.store.setting('secret'))!;
+    const secret = (await live.server.service.store.setting('secret'))!;
     for (const c of ex.codes) {
       const canonical = normaliseCode(c.code)!;
       expect(r.text).not.toContain(c.code);
@@ -537,29 +524,29 @@ describe('join codes', () => {
   });
 
   it('only the facilitator of the exercise may manage codes', async () => {
-    const arn = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari');
+    const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
     const codeId = ex.codes[0]!.id;
     for (const [method, path] of [
       ['GET', `/exercises/${ex.id}/codes`],
       ['POST', `/exercises/${ex.id}/codes/${codeId}/rotate`],
       ['DELETE', `/exercises/${ex.id}/codes/${codeId}`],
     ] as const) {
-      const r = await api(base, method, path, undefined, arn.token);
+      const r = await api(live.url, method, path, undefined, arn.token);
       expect(r.status, `${method} ${path}`).toBe(403);
       expect(errorOf(r.body).code).toBe('forbidden');
-      const anon = await api(base, method, path);
+      const anon = await api(live.url, method, path);
       expect(anon.status).toBe(401);
     }
     // Nothing was rotated or revoked by those attempts.
-    expect((await api(base, 'POST', '/join', { code: ex.codes[0]!.code, displayName: 'Still valid' })).status).toBe(200);
+    expect((await api(live.url, 'POST', '/join', { code: ex.codes[0]!.code, displayName: 'Still valid' })).status).toBe(200);
   });
 
   it('rotate: the old code is refused, the new one works for the same seat', async () => {
     const old = ex.codes.find((c) => c.role === 'nation' && c.nation === 'BRV')!;
-    const before = await api<JoinResponse>(base, 'POST', '/join', { code: old.code, displayName: 'Early Bea' });
+    const before = await api<JoinResponse>(live.url, 'POST', '/join', { code: old.code, displayName: 'Early Bea' });
     expect(before.status).toBe(200);
 
-    const r = await api<{ code: Created['codes'][number] }>(base, 'POST', `/exercises/${ex.id}/codes/${old.id}/rotate`, undefined, fac.token);
+    const r = await api<{ code: Created['codes'][number] }>(live.url, 'POST', `/exercises/${ex.id}/codes/${old.id}/rotate`, undefined, fac.token);
     expect(r.status).toBe(200);
     const fresh = r.body.code;
     expect(fresh).toMatchObject({ role: 'nation', nation: 'BRV', label: old.label });
@@ -567,61 +554,61 @@ describe('join codes', () => {
     expect(fresh.code).not.toBe(old.code);
     expect(fresh.id).not.toBe(old.id);
 
-    const refused = await api(base, 'POST', '/join', { code: old.code, displayName: 'Late Bea' });
+    const refused = await api(live.url, 'POST', '/join', { code: old.code, displayName: 'Late Bea' });
     expect(refused.status).toBe(401);
     expect(errorOf(refused.body).code).toBe('bad_code');
-    const ok = await api<JoinResponse>(base, 'POST', '/join', { code: fresh.code, displayName: 'Bea' });
+    const ok = await api<JoinResponse>(live.url, 'POST', '/join', { code: fresh.code, displayName: 'Bea' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ exerciseId: ex.id, role: 'nation', nation: 'BRV' });
 
-    const list = await api<{ codes: CodeRow[] }>(base, 'GET', `/exercises/${ex.id}/codes`, undefined, fac.token);
+    const list = await api<{ codes: CodeRow[] }>(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, fac.token);
     expect(list.body.codes.find((c) => c.id === old.id)!.revokedAt).not.toBeNull();
     expect(list.body.codes.find((c) => c.id === fresh.id)!.revokedAt).toBeNull();
     expect(JSON.stringify(list.body)).not.toContain(fresh.code);
 
     // A rotated (revoked) code cannot be rotated again.
-    const again = await api(base, 'POST', `/exercises/${ex.id}/codes/${old.id}/rotate`, undefined, fac.token);
+    const again = await api(live.url, 'POST', `/exercises/${ex.id}/codes/${old.id}/rotate`, undefined, fac.token);
     expect(again.status).toBe(404);
     expect(errorOf(again.body).code).toBe('unknown_code');
   });
 
   it('revoke: the code is refused afterwards', async () => {
     const obs = ex.codes.find((c) => c.role === 'observer')!;
-    expect((await api(base, 'POST', '/join', { code: obs.code, displayName: 'Press' })).status).toBe(200);
-    const r = await api(base, 'DELETE', `/exercises/${ex.id}/codes/${obs.id}`, undefined, fac.token);
+    expect((await api(live.url, 'POST', '/join', { code: obs.code, displayName: 'Press' })).status).toBe(200);
+    const r = await api(live.url, 'DELETE', `/exercises/${ex.id}/codes/${obs.id}`, undefined, fac.token);
     expect(r.status).toBe(204);
-    const refused = await api(base, 'POST', '/join', { code: obs.code, displayName: 'Press' });
+    const refused = await api(live.url, 'POST', '/join', { code: obs.code, displayName: 'Press' });
     expect(refused.status).toBe(401);
     expect(errorOf(refused.body).code).toBe('bad_code');
-    const again = await api(base, 'DELETE', `/exercises/${ex.id}/codes/${obs.id}`, undefined, fac.token);
+    const again = await api(live.url, 'DELETE', `/exercises/${ex.id}/codes/${obs.id}`, undefined, fac.token);
     expect(again.status).toBe(404);
     expect(errorOf(again.body).code).toBe('unknown_code');
   });
 
   it('a facilitator cannot touch another exercise\'s codes', async () => {
-    const other = await createExercise(base);
+    const other = await createExercise(live.url);
     const target = other.codes.find((c) => c.role === 'evaluator')!;
     // Through its own exercise's path: the code id is not found there.
-    const r = await api(base, 'DELETE', `/exercises/${ex.id}/codes/${target.id}`, undefined, fac.token);
+    const r = await api(live.url, 'DELETE', `/exercises/${ex.id}/codes/${target.id}`, undefined, fac.token);
     expect(r.status).toBe(404);
     // Through the other exercise's path: wrong exercise.
-    const w = await api(base, 'POST', `/exercises/${other.id}/codes/${target.id}/rotate`, undefined, fac.token);
+    const w = await api(live.url, 'POST', `/exercises/${other.id}/codes/${target.id}/rotate`, undefined, fac.token);
     expect(w.status).toBe(403);
     expect(errorOf(w.body).code).toBe('wrong_exercise');
-    expect((await api(base, 'POST', '/join', { code: target.code, displayName: 'Eve' })).status).toBe(200);
+    expect((await api(live.url, 'POST', '/join', { code: target.code, displayName: 'Eve' })).status).toBe(200);
   });
 });
 
 describe('participants', () => {
   it('lists joined participants with online flags', async () => {
-    const ex = await createExercise(base);
-    const fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
-    const arn = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari', 'dm');
-    const brv = await join(base, codeFor(ex, 'nation', 'BRV'), 'Bea');
-    const facPlayer = await connect(base, fac);
-    const arnPlayer = await connect(base, arn);
+    const ex = await createExercise(live.url);
+    const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+    const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari', 'dm');
+    const brv = await join(live.url, codeFor(ex, 'nation', 'BRV'), 'Bea');
+    const facPlayer = await connect(live.url, fac);
+    const arnPlayer = await connect(live.url, arn);
 
-    const r = await api<{ participants: ParticipantAnswer[] }>(base, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
+    const r = await api<{ participants: ParticipantAnswer[] }>(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
     expect(r.status).toBe(200);
     const byName = new Map(r.body.participants.map((p) => [p.name, p]));
     expect(r.body.participants).toHaveLength(3);
@@ -632,31 +619,31 @@ describe('participants', () => {
 
     await arnPlayer.room.leave();
     await waitUntil(async () => {
-      const again = await api<{ participants: ParticipantAnswer[] }>(base, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
+      const again = await api<{ participants: ParticipantAnswer[] }>(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
       return again.body.participants.find((p) => p.name === 'Ari')?.online === false;
     }, 5000, 'ARN offline');
 
-    const forbidden = await api(base, 'GET', `/exercises/${ex.id}/participants`, undefined, brv.token);
+    const forbidden = await api(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, brv.token);
     expect(forbidden.status).toBe(403);
     await facPlayer.room.leave();
   });
 
   it('removing a participant closes its connection with 4100 and refuses its token everywhere', async () => {
-    const ex = await createExercise(base);
-    const fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
-    const facPlayer = await connect(base, fac);
+    const ex = await createExercise(live.url);
+    const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+    const facPlayer = await connect(live.url, fac);
     expect((await facPlayer.send({ type: 'exercise.start' })).ok).toBe(true);
-    const arnJoin = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari');
-    const brvJoin = await join(base, codeFor(ex, 'nation', 'BRV'), 'Bea');
-    const arn = await connect(base, arnJoin);
-    const brv = await connect(base, brvJoin);
+    const arnJoin = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
+    const brvJoin = await join(live.url, codeFor(ex, 'nation', 'BRV'), 'Bea');
+    const arn = await connect(live.url, arnJoin);
+    const brv = await connect(live.url, brvJoin);
     // A second control seat, to check that a removed token is refused on control's HTTP routes too.
-    const deputy = await join(base, codeFor(ex, 'facilitator'), 'Deputy');
-    expect((await api(base, 'GET', `/exercises/${ex.id}/codes`, undefined, deputy.token)).status).toBe(200);
-    expect((await api(base, 'GET', '/exercises', undefined, arnJoin.token)).status).toBe(403);
+    const deputy = await join(live.url, codeFor(ex, 'facilitator'), 'Deputy');
+    expect((await api(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, deputy.token)).status).toBe(200);
+    expect((await api(live.url, 'GET', '/exercises', undefined, arnJoin.token)).status).toBe(403);
 
     const arnId = decodeJwt(arnJoin.token).sub!;
-    const r = await api<{ removed: string; disconnected: number }>(base, 'DELETE', `/exercises/${ex.id}/participants/${arnId}`, undefined, fac.token);
+    const r = await api<{ removed: string; disconnected: number }>(live.url, 'DELETE', `/exercises/${ex.id}/participants/${arnId}`, undefined, fac.token);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ removed: arnId, disconnected: 1 });
 
@@ -665,46 +652,46 @@ describe('participants', () => {
     expect(facPlayer.closeCodes).toEqual([]);
 
     // It cannot come back with its token.
-    await expect(connect(base, arnJoin)).rejects.toThrow();
+    await expect(connect(live.url, arnJoin)).rejects.toThrow();
     // Its HTTP calls are refused as removed (not merely forbidden).
-    const http = await api(base, 'GET', '/exercises', undefined, arnJoin.token);
+    const http = await api(live.url, 'GET', '/exercises', undefined, arnJoin.token);
     expect(http.status).toBe(403);
     expect(errorOf(http.body).code).toBe('removed');
 
     // The deputy facilitator, removed, loses control's routes.
     const deputyId = decodeJwt(deputy.token).sub!;
-    expect((await api(base, 'DELETE', `/exercises/${ex.id}/participants/${deputyId}`, undefined, fac.token)).status).toBe(200);
-    const codes = await api(base, 'GET', `/exercises/${ex.id}/codes`, undefined, deputy.token);
+    expect((await api(live.url, 'DELETE', `/exercises/${ex.id}/participants/${deputyId}`, undefined, fac.token)).status).toBe(200);
+    const codes = await api(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, deputy.token);
     expect(codes.status).toBe(403);
     expect(errorOf(codes.body).code).toBe('removed');
 
     // The listing shows the removal; removing twice is a 404.
-    const list = await api<{ participants: ParticipantAnswer[] }>(base, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
+    const list = await api<{ participants: ParticipantAnswer[] }>(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
     const gone = list.body.participants.find((p) => p.id === arnId)!;
     expect(gone.removedAt).not.toBeNull();
     expect(gone.online).toBe(false);
-    const twice = await api(base, 'DELETE', `/exercises/${ex.id}/participants/${arnId}`, undefined, fac.token);
+    const twice = await api(live.url, 'DELETE', `/exercises/${ex.id}/participants/${arnId}`, undefined, fac.token);
     expect(twice.status).toBe(404);
     expect(errorOf(twice.body).code).toBe('unknown_participant');
 
     // Everyone else carries on; the code itself still works for a new ARN player.
     expect((await brv.send({ type: 'message.send', to: ['ARN'], body: 'Still here.' })).ok).toBe(true);
-    const arn2 = await connect(base, await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari again'));
+    const arn2 = await connect(live.url, await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari again'));
     await arn2.waitFor((v) => v.messages.some((m) => m.body === 'Still here.'));
   });
 
   it('the facilitator cannot remove itself, and a nation cannot remove anyone', async () => {
-    const ex = await createExercise(base);
-    const fac = await join(base, codeFor(ex, 'facilitator'), 'Control');
-    const arn = await join(base, codeFor(ex, 'nation', 'ARN'), 'Ari');
+    const ex = await createExercise(live.url);
+    const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+    const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
     const facId = decodeJwt(fac.token).sub!;
-    const self = await api(base, 'DELETE', `/exercises/${ex.id}/participants/${facId}`, undefined, fac.token);
+    const self = await api(live.url, 'DELETE', `/exercises/${ex.id}/participants/${facId}`, undefined, fac.token);
     expect(self.status).toBe(400);
     expect(errorOf(self.body).code).toBe('self');
-    const byNation = await api(base, 'DELETE', `/exercises/${ex.id}/participants/${facId}`, undefined, arn.token);
+    const byNation = await api(live.url, 'DELETE', `/exercises/${ex.id}/participants/${facId}`, undefined, arn.token);
     expect(byNation.status).toBe(403);
-    expect((await api(base, 'GET', '/exercises', undefined, fac.token)).status).toBe(200);
-    const unknown = await api(base, 'DELETE', `/exercises/${ex.id}/participants/p_nobody`, undefined, fac.token);
+    expect((await api(live.url, 'GET', '/exercises', undefined, fac.token)).status).toBe(200);
+    const unknown = await api(live.url, 'DELETE', `/exercises/${ex.id}/participants/p_nobody`, undefined, fac.token);
     expect(unknown.status).toBe(404);
   });
 });

@@ -4,29 +4,16 @@
  * exercise state is exactly what it was; every other client stays connected and keeps working;
  * and the server keeps serving.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import { Client, MatchMakeError, Protocol } from '@colyseus/sdk';
-import type { RunningServer } from '../../server/src/server.ts';
 import { MAX_FRAME_BYTES } from '../../server/src/server.ts';
 import { COMMAND, type Reply } from '../../shared/src/protocol/index.ts';
 import type { EngineEvent } from '../../shared/src/engine/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
-import { api, bootServer, codeFor, connect, createExercise, join, nextId, sleep, tempDir, type Created, type Player } from './support.ts';
+import { api, codeFor, connect, createExercise, join, nextId, sleep, type Created, type Player, useServer } from './support.ts';
 
-let server: RunningServer;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let base: string;
-
-beforeAll(async () => {
-  dir = await tempDir();
-  server = await bootServer({ dataDir: dir.path });
-  base = server.url;
-});
-afterAll(async () => {
-  await server.close();
-  await dir.remove();
-});
+const live = useServer();
 
 interface World {
   ex: Created;
@@ -41,15 +28,15 @@ interface World {
 
 /** A started harbour-watch exercise with every kind of participant connected. */
 async function world(): Promise<World> {
-  const ex = await createExercise(base);
-  const fac = await connect(base, await join(base, codeFor(ex, 'facilitator'), 'Control'));
+  const ex = await createExercise(live.url);
+  const fac = await connect(live.url, await join(live.url, codeFor(ex, 'facilitator'), 'Control'));
   expect((await fac.send({ type: 'exercise.start' })).ok).toBe(true);
   const [arn, brv, csm, evaluator, observer] = await Promise.all([
-    join(base, codeFor(ex, 'nation', 'ARN'), 'Ari', 'fm').then((j) => connect(base, j)),
-    join(base, codeFor(ex, 'nation', 'BRV'), 'Bea').then((j) => connect(base, j)),
-    join(base, codeFor(ex, 'nation', 'CSM'), 'Cas').then((j) => connect(base, j)),
-    join(base, codeFor(ex, 'evaluator'), 'Eve').then((j) => connect(base, j)),
-    join(base, codeFor(ex, 'observer'), 'Press').then((j) => connect(base, j)),
+    join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari', 'fm').then((j) => connect(live.url, j)),
+    join(live.url, codeFor(ex, 'nation', 'BRV'), 'Bea').then((j) => connect(live.url, j)),
+    join(live.url, codeFor(ex, 'nation', 'CSM'), 'Cas').then((j) => connect(live.url, j)),
+    join(live.url, codeFor(ex, 'evaluator'), 'Eve').then((j) => connect(live.url, j)),
+    join(live.url, codeFor(ex, 'observer'), 'Press').then((j) => connect(live.url, j)),
   ]);
   const all = [fac, arn!, brv!, csm!, evaluator!, observer!];
   const seq = fac.view().exercise.seq;
@@ -64,7 +51,7 @@ interface Snapshot {
 
 /** Control's whole picture over HTTP: the seq and the projection, serialised. */
 async function snapshot(w: World): Promise<Snapshot> {
-  const r = await api<{ seq: number; view: View }>(base, 'GET', `/exercises/${w.ex.id}/state`, undefined, w.fac.joined.token);
+  const r = await api<{ seq: number; view: View }>(live.url, 'GET', `/exercises/${w.ex.id}/state`, undefined, w.fac.joined.token);
   expect(r.status).toBe(200);
   return { seq: r.body.seq, json: JSON.stringify(r.body.view) };
 }
@@ -78,7 +65,7 @@ async function expectUnchanged(w: World, before: Snapshot): Promise<void> {
 }
 
 async function expectHealthy(): Promise<void> {
-  const h = await api<{ ok: boolean }>(base, 'GET', '/health');
+  const h = await api<{ ok: boolean }>(live.url, 'GET', '/health');
   expect(h.status).toBe(200);
   expect(h.body.ok).toBe(true);
 }
@@ -129,7 +116,7 @@ async function waitUntil(pred: () => boolean, ms = 5000, what = 'condition'): Pr
 }
 
 async function log(w: World): Promise<EngineEvent[]> {
-  const res = await fetch(`${base}/api/exercises/${w.ex.id}/log`, { headers: { authorization: `Bearer ${w.fac.joined.token}` } });
+  const res = await fetch(`${live.url}/api/exercises/${w.ex.id}/log`, { headers: { authorization: `Bearer ${w.fac.joined.token}` } });
   expect(res.status).toBe(200);
   return (await res.text())
     .split('\n')
@@ -225,7 +212,7 @@ describe('garbage on the wire', () => {
     await expectUnchanged(w, before);
     await expectAlive(others(w, w.arn));
     // The sender was not removed: it can join again with its token.
-    const again = await connect(base, w.arn.joined);
+    const again = await connect(live.url, w.arn.joined);
     expect(await again.send({ type: 'message.send', to: ['BRV'], body: 'Back.' })).toMatchObject({ ok: true });
   });
 
@@ -255,7 +242,7 @@ describe('oversized frames', () => {
     await expectUnchanged(w, before);
     await expectAlive(others(w, w.arn));
     // The sender can come back with its token and carry on.
-    const again = await connect(base, w.arn.joined);
+    const again = await connect(live.url, w.arn.joined);
     expect(await again.send({ type: 'message.send', to: ['BRV'], body: 'Shorter this time.' })).toMatchObject({ ok: true });
   });
 
@@ -287,7 +274,7 @@ describe('tokens', () => {
   it('expired, forged, unsigned, tampered and garbage tokens are refused by the room and the API', async () => {
     const w = await world();
     const before = await snapshot(w);
-    const secret = await server.service.store.setting('secret');
+    const secret = await live.server.service.store.setting('secret');
     expect(secret).toBeTruthy();
     const key = new TextEncoder().encode(secret!);
     const real = decodeJwt(w.arn.joined.token);
@@ -311,7 +298,7 @@ describe('tokens', () => {
       { name: 'unknown participant', token: await sign(claims, key, { sub: 'p_nobody', exp: '1h' }), http: 'unknown_participant' },
     ];
     for (const { name, token, http } of bad) {
-      const client = new Client(base);
+      const client = new Client(live.url);
       client.auth.token = token;
       const err = await client.joinById(w.ex.id).then(
         () => null,
@@ -321,14 +308,14 @@ describe('tokens', () => {
       expect((err as MatchMakeError).code, name).toBe(525);
 
       for (const path of ['/exercises', `/exercises/${w.ex.id}/state`, `/exercises/${w.ex.id}/log`]) {
-        const r = await api<{ error: { code: string; message: string } }>(base, 'GET', path, undefined, token);
+        const r = await api<{ error: { code: string; message: string } }>(live.url, 'GET', path, undefined, token);
         expect(r.status, `${name} ${path}`).toBe(401);
         expect(r.body.error.code, `${name} ${path}`).toBe(http);
         expect(r.body.error.message.length).toBeGreaterThan(10);
       }
     }
     // No token at all.
-    const anonymous = await new Client(base).joinById(w.ex.id).then(
+    const anonymous = await new Client(live.url).joinById(w.ex.id).then(
       () => null,
       (e: unknown) => e,
     );
@@ -345,18 +332,18 @@ describe('tokens', () => {
     const b = await world();
     const beforeA = await snapshot(a);
     const beforeB = await snapshot(b);
-    const err = await connect(base, { ...a.arn.joined, exerciseId: b.ex.id }).then(
+    const err = await connect(live.url, { ...a.arn.joined, exerciseId: b.ex.id }).then(
       () => null,
       (e: unknown) => e as Error,
     );
     expect(err).toBeInstanceOf(MatchMakeError);
     expect(err!.message).toMatch(/another exercise/);
     // Nor use B's API.
-    const http = await api<{ error: { code: string } }>(base, 'GET', `/exercises/${b.ex.id}/state`, undefined, a.fac.joined.token);
+    const http = await api<{ error: { code: string } }>(live.url, 'GET', `/exercises/${b.ex.id}/state`, undefined, a.fac.joined.token);
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('wrong_exercise');
     // B's participants do not include A's player.
-    const parts = await api<{ participants: Array<{ id: string; online: boolean }> }>(base, 'GET', `/exercises/${b.ex.id}/participants`, undefined, b.fac.joined.token);
+    const parts = await api<{ participants: Array<{ id: string; online: boolean }> }>(live.url, 'GET', `/exercises/${b.ex.id}/participants`, undefined, b.fac.joined.token);
     expect(parts.body.participants.map((p) => p.id)).not.toContain(decodeJwt(a.arn.joined.token).sub);
     expect(parts.body.participants.filter((p) => p.online)).toHaveLength(6);
 
@@ -572,7 +559,7 @@ describe('floods', () => {
 
     // The flooder was not removed: connected or back with its token, it is served again.
     await sleep(250);
-    const flooder = cutOff ? await connect(base, w.arn.joined) : w.arn;
+    const flooder = cutOff ? await connect(live.url, w.arn.joined) : w.arn;
     expect(await flooder.send({ type: 'message.send', to: ['CSM'], body: 'Sorry about that.' })).toMatchObject({ ok: true });
     await expectHealthy();
   });

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, codeFor, connect, createExercise, join, tempDir } from './support.ts';
-import type { RunningServer } from '../../server/src/server.ts';
+import { describe, expect, it } from 'vitest';
+import { codeFor, connect, createExercise, join, useServer } from './support.ts';
 
-let server: RunningServer;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-beforeAll(async () => {
-  dir = await tempDir();
-  server = await bootServer({ dataDir: dir.path });
-});
-afterAll(async () => {
-  await server.close();
-  await dir.remove();
-});
+const live = useServer();
 
 describe('smoke', () => {
   it('facilitator starts; a nation sees the turn begin', async () => {
-    const ex = await createExercise(server.url);
-    const fac = await connect(server.url, await join(server.url, codeFor(ex, 'facilitator'), 'Ada'));
-    const arn = await connect(server.url, await join(server.url, codeFor(ex, 'nation', 'ARN'), 'Bo', 'fm'));
+    const ex = await createExercise(live.url);
+    const fac = await connect(live.url, await join(live.url, codeFor(ex, 'facilitator'), 'Ada'));
+    const arn = await connect(live.url, await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Bo', 'fm'));
     expect(arn.view().exercise.status).toBe('setup');
     const reply = await fac.send({ type: 'exercise.start' });
     expect(reply.ok).toBe(true);

@@ -8,6 +8,7 @@ import { join as joinPath } from 'node:path';
 import { RecordingWebSocket } from './record-frames.ts';
 import { Client, type Room } from '@colyseus/sdk';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
 import { ViewMirror, type PatchMessage } from '../../client/src/net/mirror.ts';
 import { COMMAND, PUSH, type CommandDraft, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
@@ -18,6 +19,32 @@ export const quietLog = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
 export async function tempDir(prefix = 'concord-it-'): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(joinPath(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A real server for the whole test file: booted before its tests, closed and its data removed
+ * after. Read `live.server` and `live.url` inside tests.
+ */
+export function useServer(opts: Partial<ServerOptions> = {}): { readonly server: RunningServer; readonly url: string } {
+  let server: RunningServer | null = null;
+  let dir: Awaited<ReturnType<typeof tempDir>> | null = null;
+  beforeAll(async () => {
+    dir = await tempDir();
+    server = await bootServer({ ...opts, dataDir: dir.path });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await dir?.remove();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not up yet');
+      return server;
+    },
+    get url() {
+      return this.server.url;
+    },
+  };
 }
 
 export async function bootServer(opts: ServerOptions & { dataDir: string }): Promise<RunningServer> {
