@@ -101,6 +101,14 @@ function figures(samples: Sample[], arrivals: Array<Array<Map<number, number>>>,
   return { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), samples: lat.length, commands: samples.length, cpuPercent, rssMb };
 }
 
+/** Let the clients settle, drive the traffic, then leave and compute the figures. */
+async function measure(groups: Parameters<typeof drive>[0], arrivals: Array<Array<Map<number, number>>>, rooms: Room[], pid: number): Promise<LatencyFigures> {
+  await sleep(1000);
+  const run = await drive(groups, pid);
+  for (const r of rooms) void r.leave().catch(() => undefined);
+  return figures(run.samples, arrivals, run.cpuPercent, run.rssMb);
+}
+
 async function runConcord(port: number): Promise<LatencyFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'concord-bench-'));
   const child = await startChild('concord', port, dataDir);
@@ -143,10 +151,7 @@ async function runConcord(port: number): Promise<LatencyFigures> {
       arrivals.push(clientsArrivals);
       groups.push({ senders });
     }
-    await sleep(1000);
-    const run = await drive(groups, child.pid!);
-    for (const r of rooms) void r.leave().catch(() => undefined);
-    return figures(run.samples, arrivals, run.cpuPercent, run.rssMb);
+    return await measure(groups, arrivals, rooms, child.pid!);
   } finally {
     child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
@@ -179,10 +184,7 @@ async function runBare(port: number): Promise<LatencyFigures> {
       arrivals.push(clientsArrivals);
       groups.push({ senders });
     }
-    await sleep(1000);
-    const run = await drive(groups, child.pid!);
-    for (const r of rooms) void r.leave().catch(() => undefined);
-    return figures(run.samples, arrivals, run.cpuPercent, run.rssMb);
+    return await measure(groups, arrivals, rooms, child.pid!);
   } finally {
     child.kill('SIGKILL');
   }
