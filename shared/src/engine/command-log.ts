@@ -30,13 +30,14 @@ export function lookupCommand(log: CommandLog, id: string): [number, number] | u
   return [entry[1], entry[2]];
 }
 
-/** Record that event `seq` came from command `id`. The events of one command are contiguous. */
-export function recordCommand(log: CommandLog, id: string, seq: number): void {
-  const last = log[log.length - 1];
-  if (last && last[0] === id) {
-    log[log.length - 1] = [id, last[1], seq];
-    return;
-  }
-  log.push([id, seq, seq]);
-  indexes.get(log)?.set(id, log.length - 1);
+/** Record that event `seq` came from command `key`. The events of one command are contiguous. */
+export function recordCommand(log: CommandLog, key: string, seq: number): void {
+  log.push([key, seq, seq]);
+  indexes.get(log)?.set(key, log.length - 1);
+}
+
+/** Extend the last entry to event `seq` (a further event of the same command). */
+export function extendLastCommand(log: CommandLog, seq: number): void {
+  const last = log[log.length - 1]!;
+  log[log.length - 1] = [last[0], last[1], seq];
 }

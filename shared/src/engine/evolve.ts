@@ -5,7 +5,10 @@
 import type { EngineEvent, CreatedEvent } from './events.ts';
 import type { Evolvers } from './handlers.ts';
 import { initialState, type ExerciseState } from './state.ts';
-import { commandKey, recordCommand } from './command-log.ts';
+import { commandKey, extendLastCommand, recordCommand } from './command-log.ts';
+
+/** The command id of the last event folded into each state (a cache; the log is the truth). */
+const prevCmd = new WeakMap<ExerciseState, string | null>();
 import { lifecycleEvolvers } from './lifecycle/evolve.ts';
 import { turnEvolvers } from './turns/evolve.ts';
 import { injectEvolvers } from './injects/evolve.ts';
@@ -39,8 +42,14 @@ export function evolve(state: ExerciseState, e: EngineEvent): ExerciseState {
   state.seq = e.seq;
   state.lastAt = e.at;
   if (e.cmd !== null) {
-    recordCommand(state.commands, commandKey(e.by, e.cmd), e.seq);
+    // A command's events are contiguous: only its first event opens an entry in the log.
+    const last = state.commands[state.commands.length - 1];
+    const known = prevCmd.get(state);
+    const same = known === undefined ? last?.[0] === commandKey(e.by, e.cmd) : known === e.cmd;
+    if (last && last[2] === e.seq - 1 && same) extendLastCommand(state.commands, e.seq);
+    else recordCommand(state.commands, commandKey(e.by, e.cmd), e.seq);
   }
+  prevCmd.set(state, e.cmd);
   return state;
 }
 

@@ -131,6 +131,17 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
     }
   };
 
+  /** This turn's actions, read from the end of the list (older turns are never revisited). */
+  const thisTurn = () => {
+    const out = [];
+    for (let i = state.actionOrder.length - 1; i >= 0; i--) {
+      const a = state.actions[state.actionOrder[i]!]!;
+      if (a.turn < state.turn) break;
+      out.push(a);
+    }
+    return out.reverse();
+  };
+
   const submitActions = () => {
     for (const n of nationIds) {
       const count = Math.min(12, times(2));
@@ -146,10 +157,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
           assets: type === 'military' && mine.length ? rng.sample(mine, rng.int(1, Math.min(3, mine.length))) : [],
         });
       }
-      const open = state.actionOrder.filter((id) => {
-        const a = state.actions[id]!;
-        return a.nation === n && a.turn === state.turn && a.status === 'submitted';
-      });
+      const open = thisTurn().filter((a) => a.nation === n && a.status === 'submitted').map((a) => a.id);
       if (open.length > 1 && rng.chance(0.15)) send(someone(n), { type: 'action.withdraw', action: rng.pick(open) });
     }
   };
@@ -170,7 +178,9 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
   };
 
   const adjudicate = () => {
-    const open = state.actionOrder.filter((id) => state.actions[id]!.status === 'submitted');
+    const open = thisTurn()
+      .filter((a) => a.status === 'submitted')
+      .map((a) => a.id);
     while (open.length) {
       const batch = open.splice(0, rng.int(1, 3));
       const effects: Effect[] = [];

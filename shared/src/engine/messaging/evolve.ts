@@ -1,5 +1,4 @@
 import type { Evolvers } from '../handlers.ts';
-import { channelId } from './decide.ts';
 
 export const messagingEvolvers: Evolvers<'message.sent'> = {
   'message.sent': (s, e) => {
@@ -10,7 +9,8 @@ export const messagingEvolvers: Evolvers<'message.sent'> = {
       turn: e.turn,
       from: e.from,
       members: e.members,
-      channel: channelId(e.members),
+      // Members are sorted when the event is decided, so the channel id is just their join.
+      channel: e.members.join('+'),
       subject: e.subject,
       body: e.body,
     });
