@@ -7,8 +7,11 @@ import type { Evolvers } from './handlers.ts';
 import { initialState, type ExerciseState } from './state.ts';
 import { commandKey, extendLastCommand, recordCommand } from './command-log.ts';
 
-/** The command id of the last event folded into each state (a cache; the log is the truth). */
-const prevCmd = new WeakMap<ExerciseState, string | null>();
+/** The last event folded into each state (a cache; the log is the truth). */
+const prevEvent = new WeakMap<ExerciseState, EngineEvent>();
+
+const sameSender = (a: EngineEvent['by'], b: EngineEvent['by']) =>
+  a === b || (a.participant === b.participant && a.role === b.role && a.nation === b.nation && a.name === b.name);
 import { lifecycleEvolvers } from './lifecycle/evolve.ts';
 import { turnEvolvers } from './turns/evolve.ts';
 import { injectEvolvers } from './injects/evolve.ts';
@@ -44,12 +47,12 @@ export function evolve(state: ExerciseState, e: EngineEvent): ExerciseState {
   if (e.cmd !== null) {
     // A command's events are contiguous: only its first event opens an entry in the log.
     const last = state.commands[state.commands.length - 1];
-    const known = prevCmd.get(state);
-    const same = known === undefined ? last?.[0] === commandKey(e.by, e.cmd) : known === e.cmd;
+    const prev = prevEvent.get(state);
+    const same = prev === undefined ? last?.[0] === commandKey(e.by, e.cmd) : prev.cmd === e.cmd && sameSender(prev.by, e.by);
     if (last && last[2] === e.seq - 1 && same) extendLastCommand(state.commands, e.seq);
     else recordCommand(state.commands, commandKey(e.by, e.cmd), e.seq);
   }
-  prevCmd.set(state, e.cmd);
+  prevEvent.set(state, e);
   return state;
 }
 
