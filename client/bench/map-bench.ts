@@ -50,9 +50,16 @@ async function emptyScene(): Promise<void> {
   const { default: Phaser } = await import('phaser');
   const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   await new Promise<void>((resolve) => {
+    // &layers=N: N full-screen opaque Graphics rectangles, to calibrate the renderer's fill rate.
+    const layers = Number(params.get('layers') ?? 0);
     class Empty extends Phaser.Scene {
       create(): void {
+        for (let i = 0; i < layers; i++) this.add.graphics().fillStyle(0x203040 + i * 0x080808, 1).fillRect(0, 0, this.scale.width, this.scale.height);
+        if (layers > 0) this.cameras.main.setZoom(1.0001); // keep it redrawing like a moving map
         resolve();
+      }
+      override update(): void {
+        if (layers > 0) this.cameras.main.scrollX = (this.cameras.main.scrollX + 1) % 2;
       }
     }
     new Phaser.Game({
@@ -65,6 +72,7 @@ async function emptyScene(): Promise<void> {
       audio: { noAudio: true },
       input: { mouse: false, touch: false, keyboard: false, gamepad: false },
       scale: { mode: Phaser.Scale.NONE, zoom: 1 / dpr },
+      render: { antialiasGL: params.get('msaa') === '1' },
       scene: [Empty],
     });
   });

@@ -309,6 +309,15 @@ export interface LabelSpec {
   note: string | null;
   /** Device pixels per CSS pixel times the UI scale. */
   scale: number;
+  /** Break a multi-word name over two lines (for narrow regions). */
+  twoLines?: boolean;
+}
+
+/** Split a name into two lines at the space nearest its middle. */
+export function splitName(name: string): [string, string] | null {
+  let best = -1;
+  for (let i = 0; i < name.length; i++) if (name[i] === ' ' && (best < 0 || Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2))) best = i;
+  return best < 0 ? null : [name.slice(0, best), name.slice(best + 1)];
 }
 
 export interface LabelCanvas {
@@ -331,15 +340,18 @@ export function drawLabel(spec: LabelSpec): LabelCanvas {
       : spec.style === 'inset'
         ? `700 ${Math.round(13 * k)}px ${FONT}`
         : `italic 600 ${Math.round(14 * k)}px ${FONT}`;
-  const text = spec.style === 'land' || spec.style === 'inset' ? spec.name.toUpperCase() : spec.name;
+  const full = spec.style === 'land' || spec.style === 'inset' ? spec.name.toUpperCase() : spec.name;
+  const lines = (spec.twoLines ? splitName(full) : null) ?? [full];
   const spacing = spec.style === 'land' ? 1.2 * k : spec.style === 'inset' ? 1.4 * k : 0.3 * k;
   const metaFont = `700 ${Math.round(11 * k)}px ${FONT}`;
   const [, probe] = canvas(4, 4);
   probe.font = nameFont;
   probe.letterSpacing = `${spacing}px`;
-  const nameW = probe.measureText(text).width;
+  const widths = lines.map((l) => probe.measureText(l).width);
+  const nameW = Math.max(...widths);
   const starW = spec.capital ? 17 * k : 0;
-  const nameH = Math.round((spec.style === 'land' ? 15 : 14) * k * 1.25);
+  const lineH = Math.round((spec.style === 'land' ? 15 : 14) * k * 1.2);
+  const nameH = lineH * lines.length + Math.round(2 * k);
   const barW = 34 * k;
   const barH = 5 * k;
   probe.font = metaFont;
@@ -348,41 +360,49 @@ export function drawLabel(spec: LabelSpec): LabelCanvas {
   const valueW = probe.measureText(valueText).width;
   const noteText = spec.note ?? '';
   probe.letterSpacing = `${0.8 * k}px`;
-  const noteW = noteText ? probe.measureText(noteText).width + 8 * k : 0;
-  const metaW = barW + 5 * k + valueW + noteW;
-  const metaH = Math.round(13 * k);
+  // The note goes beside the bar, or under it when the name is broken over two lines.
+  const noteBelow = noteText !== '' && lines.length > 1;
+  const noteW = noteText ? probe.measureText(noteText).width + (noteBelow ? 0 : 8 * k) : 0;
+  const barLineW = barW + 5 * k + valueW;
+  const metaW = noteBelow ? Math.max(barLineW, noteW) : barLineW + noteW;
+  const metaH = Math.round(13 * k) * (noteBelow ? 2 : 1);
   const pad = 4 * k;
-  const w = Math.ceil(Math.max(nameW + starW, metaW) + pad * 2);
-  const h = Math.ceil(nameH + metaH + pad * 2);
+  // Even sizes: the label is centred on its anchor and drawn at whole pixels.
+  const even = (v: number) => 2 * Math.ceil(v / 2);
+  const w = even(Math.max(nameW + starW, metaW) + pad * 2);
+  const h = even(nameH + metaH + pad * 2);
   const [c, ctx] = canvas(w, h);
   const dark = spec.style === 'inset';
   const halo = dark ? 'rgba(8,16,24,0.9)' : spec.style === 'sea' ? 'rgba(225,238,248,0.9)' : 'rgba(255,255,255,0.95)';
   const ink = dark ? '#dff5f7' : spec.style === 'sea' ? '#0c2c4a' : spec.style === 'air' ? '#183b5c' : '#10161d';
-  // Name, centred (inset titles are left-aligned by the caller through the anchor).
-  const nameY = pad + nameH / 2;
-  const left = (w - (nameW + starW)) / 2;
-  if (spec.capital) {
-    star(ctx, left + 7 * k, nameY - 0.5 * k, 7.5 * k);
-    ctx.fillStyle = '#ffd23f';
-    ctx.strokeStyle = OUTLINE;
-    ctx.lineWidth = 1.4 * k;
-    ctx.lineJoin = 'round';
-    ctx.stroke();
-    ctx.fill();
-  }
   ctx.font = nameFont;
   ctx.letterSpacing = `${spacing}px`;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
-  ctx.strokeStyle = halo;
-  ctx.lineWidth = 3.6 * k;
-  ctx.strokeText(text, left + starW, nameY);
-  ctx.fillStyle = ink;
-  ctx.fillText(text, left + starW, nameY);
+  lines.forEach((line, i) => {
+    const y = pad + lineH * (i + 0.5) + Math.round(1 * k);
+    const lineW = widths[i]! + (i === 0 ? starW : 0);
+    const left = (w - lineW) / 2;
+    if (i === 0 && spec.capital) {
+      star(ctx, left + 7 * k, y - 0.5 * k, 7.5 * k);
+      ctx.fillStyle = '#ffd23f';
+      ctx.strokeStyle = OUTLINE;
+      ctx.lineWidth = 1.4 * k;
+      ctx.stroke();
+      ctx.fill();
+    }
+    const x = left + (i === 0 ? starW : 0);
+    ctx.strokeStyle = halo;
+    ctx.lineWidth = 3.6 * k;
+    ctx.strokeText(line, x, y);
+    ctx.fillStyle = ink;
+    ctx.fillText(line, x, y);
+  });
+  const nameY = Math.round(pad + nameH / 2);
   // Stability bar and value.
-  const my = pad + nameH + metaH / 2;
-  const mx = (w - metaW) / 2;
+  const my = pad + nameH + Math.round(13 * k) / 2;
+  const mx = (w - (noteBelow ? barLineW : metaW)) / 2;
   const col = stabilityColour(spec.stability);
   ctx.fillStyle = dark ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.92)';
   ctx.strokeStyle = dark ? 'rgba(220,240,245,0.8)' : OUTLINE;
@@ -402,9 +422,11 @@ export function drawLabel(spec: LabelSpec): LabelCanvas {
   ctx.fillText(valueText, mx + barW + 4 * k, my + 0.5 * k);
   if (noteText) {
     ctx.letterSpacing = `${0.8 * k}px`;
-    ctx.strokeText(noteText, mx + barW + 5 * k + valueW + 8 * k, my + 0.5 * k);
+    const nx = noteBelow ? (w - noteW) / 2 : mx + barLineW + 8 * k;
+    const ny = noteBelow ? my + Math.round(13 * k) : my + 0.5 * k;
+    ctx.strokeText(noteText, nx, ny);
     ctx.fillStyle = dark ? '#ffd27a' : '#5b4a1c';
-    ctx.fillText(noteText, mx + barW + 5 * k + valueW + 8 * k, my + 0.5 * k);
+    ctx.fillText(noteText, nx, ny);
   }
   return { canvas: c, ox: w / 2, oy: nameY };
 }

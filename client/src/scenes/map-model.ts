@@ -189,6 +189,19 @@ export function hatchSegments(poly: Poly, spacing: number, angle = Math.PI / 4):
   return out;
 }
 
+/** The horizontal extent [x0, x1] of the polygon along y that contains x (null when x is outside). */
+export function spanAt(poly: Poly, x: number, y: number): [number, number] | null {
+  const xs: number[] = [];
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!;
+    const [xj, yj] = poly[j]!;
+    if (yi > y !== yj > y) xs.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
+  }
+  xs.sort((a, b) => a - b);
+  for (let i = 0; i + 1 < xs.length; i += 2) if (x >= xs[i]! && x <= xs[i + 1]!) return [xs[i]!, xs[i + 1]!];
+  return null;
+}
+
 /** Dashes along a polyline (closed: back to the first point). Returns [x1, y1, x2, y2] segments. */
 export function dashSegments(points: Poly, dash: number, gap: number, closed = true): Array<[number, number, number, number]> {
   const out: Array<[number, number, number, number]> = [];
@@ -241,6 +254,7 @@ export function gridPointsInside(poly: Poly, spacing: number, margin = 0, limit 
 export const NEUTRAL = '#a7a59f';
 export const PALETTE = {
   background: '#17212b',
+  sheet: '#b7c7d3',
   mapEdge: '#c9d3da',
   land: '#ebe5d3',
   sea: '#6f9fc6',
@@ -374,26 +388,34 @@ export function compareAssets(a: Pick<MapAsset, 'owner' | 'type' | 'id'>, b: Pic
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const boxHit = (x: number, y: number, b: Box | null, pad: number) =>
-  b !== null && x >= b.x - pad && x <= b.x + b.w + pad && y >= b.y - pad && y <= b.y + b.h + pad;
-
 /**
  * Marker slots inside a region: grid cells of `spacing` around `origin`, nearest first,
  * inside the polygon (at least `margin` from the outline) and clear of `avoid` (the label).
  * Stops after `max` slots; the cost is bounded by min(max, cells in the polygon).
  */
-export function markerSlots(poly: Poly, origin: Pt, spacing: number, max: number, avoid: Box | null = null, margin = 0, bounds: Box = polygonBounds(poly)): Pt[] {
+export function markerSlots(
+  poly: Poly,
+  origin: Pt,
+  spacing: number,
+  max: number,
+  avoid: Box | null = null,
+  margin = 0,
+  bounds: Box = polygonBounds(poly),
+  /** Horizontal spacing as a multiple of `spacing` (wider for stacks with a count). */
+  aspect = 1,
+): Pt[] {
   const out: Pt[] = [];
   if (max <= 0 || spacing <= 0) return out;
   const [ox, oy] = origin;
-  const reach = Math.ceil(Math.max(ox - bounds.x, bounds.x + bounds.w - ox, oy - bounds.y, bounds.y + bounds.h - oy) / spacing) + 1;
+  const sx = spacing * aspect;
+  const reach = Math.ceil(Math.max((ox - bounds.x) / sx, (bounds.x + bounds.w - ox) / sx, (oy - bounds.y) / spacing, (bounds.y + bounds.h - oy) / spacing)) + 1;
   const ring: Array<[number, number, number]> = [];
   for (let r = 0; r <= reach && out.length < max; r++) {
     ring.length = 0;
     for (let i = -r; i <= r; i++) {
       for (let j = -r; j <= r; j++) {
         if (Math.max(Math.abs(i), Math.abs(j)) !== r) continue;
-        const x = ox + i * spacing;
+        const x = ox + i * sx;
         const y = oy + j * spacing;
         if (x < bounds.x || x > bounds.x + bounds.w || y < bounds.y || y > bounds.y + bounds.h) continue;
         // Prefer a wide arrangement (rows under the label) over a tall one.
@@ -402,7 +424,7 @@ export function markerSlots(poly: Poly, origin: Pt, spacing: number, max: number
     }
     ring.sort((a, b) => a[2] - b[2]);
     for (const [x, y] of ring) {
-      if (boxHit(x, y, avoid, spacing * 0.5)) continue;
+      if (avoid !== null && x >= avoid.x - sx * 0.5 && x <= avoid.x + avoid.w + sx * 0.5 && y >= avoid.y - spacing * 0.5 && y <= avoid.y + avoid.h + spacing * 0.5) continue;
       if (margin > 0 ? signedEdgeDistance(x, y, poly) < margin : !pointInPolygon(x, y, poly)) continue;
       out.push([x, y]);
       if (out.length >= max) break;
@@ -447,16 +469,34 @@ export interface LabelBox extends Box {
   priority: number;
 }
 
+export interface LabelChoice {
+  id: string;
+  priority: number;
+  /** Alternative boxes for the label (e.g. one line, two lines), most preferred first. */
+  boxes: Box[];
+}
+
+const overlaps = (a: Box, b: Box, pad: number) => a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+
+/**
+ * Greedy label placement: labels in priority order take their first alternative that overlaps
+ * nothing placed so far; returns the chosen alternative per id, or -1 (hide it).
+ */
+export function chooseLabels(labels: readonly LabelChoice[], pad = 2): Map<string, number> {
+  const placed: Box[] = [];
+  const out = new Map<string, number>();
+  for (const l of [...labels].sort((p, q) => q.priority - p.priority)) {
+    const i = l.boxes.findIndex((b) => !placed.some((p) => overlaps(b, p, pad)));
+    out.set(l.id, i);
+    if (i >= 0) placed.push(l.boxes[i]!);
+  }
+  return out;
+}
+
 /** Greedy overlap removal: higher priority first; returns the ids of labels to hide. */
 export function hiddenLabels(boxes: readonly LabelBox[], pad = 2): Set<string> {
-  const placed: LabelBox[] = [];
-  const hidden = new Set<string>();
-  for (const b of [...boxes].sort((p, q) => q.priority - p.priority)) {
-    const hit = placed.some((p) => b.x < p.x + p.w + pad && p.x < b.x + b.w + pad && b.y < p.y + p.h + pad && p.y < b.y + b.h + pad);
-    if (hit) hidden.add(b.id);
-    else placed.push(b);
-  }
-  return hidden;
+  const chosen = chooseLabels(boxes.map((b) => ({ id: b.id, priority: b.priority, boxes: [b] })), pad);
+  return new Set([...chosen].filter(([, i]) => i < 0).map(([id]) => id));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,9 +25,10 @@ import {
   diffAssets,
   diffRegions,
   geometryKey,
+  chooseLabels,
   gridPointsInside,
   hatchSegments,
-  hiddenLabels,
+  spanAt,
   labelAnchor,
   markerSlots,
   mixHex,
@@ -45,19 +46,20 @@ import {
   type Arrow,
   type AssetState,
   type Box,
+  type LabelChoice,
   type MapAsset,
   type MapRegion,
   type Pt,
   type RegionDomain,
   type RegionState,
 } from './map-model.ts';
-import { drawCluster, drawLabel, drawMarker, type LabelStyle } from './map-glyphs.ts';
+import { drawCluster, drawLabel, drawMarker, splitName, type LabelStyle } from './map-glyphs.ts';
 
 type Graphics = Phaser.GameObjects.Graphics;
 type Image = Phaser.GameObjects.Image;
 
 const MARKER_CSS = 22;
-const MAX_INDIVIDUAL = 120;
+const MAX_INDIVIDUAL = 1500;
 const DRAG_CSS = 5;
 const FRAME_LOG = 900;
 const IDLE_MS = 600;
@@ -85,8 +87,12 @@ interface RegionRec {
   anim: { from: string; to: string; t0: number } | null;
   g: Graphics;
   label: Image | null;
-  labelTex: string | null;
   labelSig: string;
+  /** Label textures: one line, and two lines for multi-word names. */
+  variants: LabelVariant[];
+  variant: number;
+  /** Width of the region along the label's line (world units). */
+  span: number;
   lw: number;
   lh: number;
   lox: number;
@@ -95,6 +101,18 @@ interface RegionRec {
   assets: Set<string>;
   sorted: string[] | null;
   clusters: Map<string, Image>;
+  /** Assets shown on their own by the last layout. */
+  placed: string[];
+  /** Whether the region is in (or near) the view; markers of other regions are not drawn. */
+  inView: boolean;
+}
+
+interface LabelVariant {
+  tex: string;
+  w: number;
+  h: number;
+  ox: number;
+  oy: number;
 }
 
 interface AssetRec {
@@ -130,6 +148,7 @@ export class MapScene extends Phaser.Scene {
   private view: View | null = null;
   private geometry = '';
   private colours = new Map<string, string>();
+  private coloursKey = '';
   private readonly regions = new Map<string, RegionRec>();
   private hitOrder: RegionRec[] = [];
   private readonly regionStore = new Map<string, RegionState>();
@@ -160,6 +179,7 @@ export class MapScene extends Phaser.Scene {
   private viewAnim: { from: ViewBox; to: ViewBox; t0: number; dur: number } | null = null;
   private atFit = true;
   private layoutZoom = 0;
+  private zoomedAt = 0;
   private patternZoom = 0;
   private labelsZoom = 0;
   private dirtyLabels = false;
@@ -188,7 +208,6 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     this.dpr = this.game.scale.zoom > 0 ? 1 / this.game.scale.zoom : 1;
     this.ui = uiScale(this.scale.width / this.dpr, this.scale.height / this.dpr);
-    this.cameras.main.setBackgroundColor(PALETTE.background);
     this.gBase = this.add.graphics().setDepth(DEPTH.base);
     this.gPatterns = this.add.graphics().setDepth(DEPTH.patterns);
     this.gBorders = this.add.graphics().setDepth(DEPTH.borders);
@@ -201,7 +220,7 @@ export class MapScene extends Phaser.Scene {
     this.hooks.onReady();
   }
 
-  override update(time: number): void {
+  override update(): void {
     const now = performance.now();
     if (this.skipFrame) this.skipFrame = false;
     else {
@@ -239,7 +258,6 @@ export class MapScene extends Phaser.Scene {
     else if (now - this.lastActive > IDLE_MS && this.view !== null) {
       this.game.loop.sleep();
     }
-    void time;
   }
 
   /** Restart the loop after it went to sleep. */
@@ -266,10 +284,17 @@ export class MapScene extends Phaser.Scene {
     this.view = view;
     const geo = geometryKey(view.map);
     this.colours = colourTable(view);
+    const coloursKey = [...this.colours].join();
     if (geo !== this.geometry) {
       this.geometry = geo;
       this.build(view);
+    } else if (coloursKey !== this.coloursKey) {
+      // A nation's colour changed: every fill and marker is redone.
+      this.regionStore.clear();
+      for (const r of this.regions.values()) r.sorted = null;
+      this.arrowSig = '';
     }
+    this.coloursKey = coloursKey;
     const newCapitals = new Set(view.nations.map((n) => n.capital));
     const capitalsChanged = newCapitals.size !== this.capitals.size || [...newCapitals].some((c) => !this.capitals.has(c));
     this.capitals = newCapitals;
@@ -339,7 +364,8 @@ export class MapScene extends Phaser.Scene {
         const r = this.regions.get(id);
         if (r) r.sorted = null;
       }
-      for (const r of this.regions.values()) if (r.sorted === null) this.layoutRegion(r);
+      // (A full layout is already due after a rebuild.)
+      if (!this.dirtyLayout) for (const r of this.regions.values()) if (r.sorted === null) this.layoutRegion(r);
     }
     for (const [id, from] of moving) this.animateMove(id, from);
 
@@ -367,7 +393,7 @@ export class MapScene extends Phaser.Scene {
     for (const r of this.regions.values()) {
       r.g.destroy();
       r.label?.destroy();
-      if (r.labelTex) this.textures.remove(r.labelTex);
+      for (const v of r.variants) this.textures.remove(v.tex);
       for (const c of r.clusters.values()) c.destroy();
     }
     for (const a of this.assets.values()) a.img?.destroy();
@@ -382,6 +408,13 @@ export class MapScene extends Phaser.Scene {
     this.hitOrder = [...this.regions.values()].sort((a, b) => rank[a.domain] - rank[b.domain] || a.area - b.area);
     this.drawBase();
     this.fitNow();
+    // Everything zoom-dependent is redone on the next frame, after the labels are placed.
+    this.layoutZoom = 0;
+    this.labelsZoom = 0;
+    this.patternZoom = 0;
+    this.dirtyLabels = true;
+    this.dirtyLayout = true;
+    this.applied = { cx: NaN, cy: NaN, zoom: NaN };
   }
 
   private makeRegion(def: MapRegion): RegionRec {
@@ -408,8 +441,10 @@ export class MapScene extends Phaser.Scene {
       anim: null,
       g: this.add.graphics().setDepth(depth),
       label: null,
-      labelTex: null,
       labelSig: '',
+      variants: [],
+      variant: 0,
+      span: spanWidth(poly, anchor, bounds),
       lw: 0,
       lh: 0,
       lox: 0,
@@ -418,6 +453,8 @@ export class MapScene extends Phaser.Scene {
       assets: new Set(),
       sorted: null,
       clusters: new Map(),
+      placed: [],
+      inView: true,
     };
   }
 
@@ -428,13 +465,20 @@ export class MapScene extends Phaser.Scene {
     const g = this.gBase.clear();
     const w = this.mapW;
     const h = this.mapH;
-    // The map sheet: a pale sea-grey beyond the regions, with a graticule and a frame.
-    g.fillStyle(hexNum('#0e161e'), 0.5).fillRect(6, 8, w, h);
-    g.fillStyle(hexNum('#b7c7d3'), 1).fillRect(0, 0, w, h);
+    // The map sheet is the canvas clear colour (free); the dark surround is drawn around it as
+    // four bands, so no full-screen layer is spent on either (each one costs a lot on software
+    // renderers). A graticule, a frame and a shadow finish the sheet.
+    const big = Math.max(w, h) * 2;
+    g.fillStyle(hexNum(PALETTE.background), 1);
+    g.fillRect(-big, -big, w + 2 * big, big).fillRect(-big, h, w + 2 * big, big).fillRect(-big, 0, big, h).fillRect(w, 0, big, h);
+    const sh = Math.max(w, h) * 0.005;
+    g.fillStyle(hexNum('#05090d'), 0.55).fillRect(sh, h, w, sh).fillRect(w, sh, sh, h);
     const step = Math.max(w, h) / 16;
     g.lineStyle(1, hexNum('#97abbb'), 0.55);
-    for (let x = step; x < w; x += step) g.lineBetween(x, 0, x, h);
-    for (let y = step; y < h; y += step) g.lineBetween(0, y, w, y);
+    const grid: Array<[number, number, number, number]> = [];
+    for (let x = step; x < w; x += step) grid.push([x, 0, x, h]);
+    for (let y = step; y < h; y += step) grid.push([0, y, w, y]);
+    strokeSegments(g, grid);
     g.lineStyle(3, hexNum('#0e161e'), 1).strokeRect(0, 0, w, h);
   }
 
@@ -461,13 +505,13 @@ export class MapScene extends Phaser.Scene {
       if (r.domain === 'land' && r.controller === null) {
         // Contested or uncontrolled land: diagonal hatching.
         g.lineStyle(1.6 * px, hexNum('#4d4b45'), 0.42);
-        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, 9 * px, Math.PI / 4)) g.lineBetween(x1, y1, x2, y2);
+        strokeSegments(g, hatchSegments(r.poly, 9 * px, Math.PI / 4));
       } else if (r.domain === 'land' && r.stability < UNSTABLE_BELOW) {
         g.lineStyle(1.2 * px, hexNum('#7a1f1b'), 0.28);
-        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, 12 * px, -Math.PI / 4)) g.lineBetween(x1, y1, x2, y2);
+        strokeSegments(g, hatchSegments(r.poly, 12 * px, -Math.PI / 4));
       } else if (r.domain === 'sea') {
         // Waves: short double arcs on a staggered grid.
-        const sp = Math.max(34 * px, 12);
+        const sp = Math.max(44 * px, 14);
         g.lineStyle(1.3 * px, hexNum(PALETTE.seaLine), 0.75);
         for (const [x, y] of gridPointsInside(r.poly, sp, 8 * px, 1500)) {
           const a = 5 * px;
@@ -483,8 +527,7 @@ export class MapScene extends Phaser.Scene {
         // Circuit grid: lines every 18 px with nodes at some crossings.
         const sp = 18 * px;
         g.lineStyle(1 * px, hexNum(PALETTE.insetGrid), 0.9);
-        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, sp, 0)) g.lineBetween(x1, y1, x2, y2);
-        for (const [x1, y1, x2, y2] of hatchSegments(r.poly, sp, Math.PI / 2)) g.lineBetween(x1, y1, x2, y2);
+        strokeSegments(g, [...hatchSegments(r.poly, sp, 0), ...hatchSegments(r.poly, sp, Math.PI / 2)]);
         g.fillStyle(hexNum(PALETTE.insetAccent), 0.55);
         let i = 0;
         for (const [x, y] of gridPointsInside(r.poly, sp * 2, sp * 0.5, 400)) if ((i++ * 7) % 5 < 2) g.fillCircle(x, y, 2.2 * px);
@@ -498,9 +541,11 @@ export class MapScene extends Phaser.Scene {
     const g = this.gBorders.clear();
     const dashed = (pts: readonly Pt[], w: number, colour: number, alpha: number, dash: number, gap: number) => {
       g.lineStyle(w * px, colour, alpha);
-      for (const [x1, y1, x2, y2] of dashSegments(pts, dash * px, gap * px)) g.lineBetween(x1, y1, x2, y2);
+      strokeSegments(g, dashSegments(pts, dash * px, gap * px));
     };
-    for (const r of this.regions.values()) if (r.domain === 'sea') dashed(r.poly, 1.2, hexNum('#d9e9f5'), 0.8, 6, 5);
+    // Sea areas: a thin light line (their coasts are redrawn dark by the land borders that follow).
+    g.lineStyle(1.2 * px, hexNum('#d9e9f5'), 0.75);
+    for (const r of this.regions.values()) if (r.domain === 'sea') g.strokePoints(r.pts, true, true);
     for (const r of this.regions.values()) {
       if (r.domain !== 'land') continue;
       g.lineStyle(2.2 * px, hexNum(PALETTE.border), 1).strokePoints(r.pts, true, true);
@@ -517,7 +562,7 @@ export class MapScene extends Phaser.Scene {
     // Unstable: a red dashed line just inside the region.
     for (const r of this.regions.values()) {
       if (r.stability >= UNSTABLE_BELOW || r.domain === 'air') continue;
-      dashed(insetPolygon(r.poly, r.pole, 4 * px), 2.4, hexNum('#d8433e'), 0.95, 7, 5);
+      dashed(insetPolygon(r.poly, r.pole, 4 * px), 2.4, hexNum('#d8433e'), 0.95, 10, 6);
     }
   }
 
@@ -547,7 +592,7 @@ export class MapScene extends Phaser.Scene {
         const ring = insetPolygon(to.poly, to.pole, 9 * px);
         if (a.pending) {
           g.lineStyle(4 * px, colour, 0.95);
-          for (const [x1, y1, x2, y2] of dashSegments(ring, 12 * px, 7 * px)) g.lineBetween(x1, y1, x2, y2);
+          strokeSegments(g, dashSegments(ring, 12 * px, 7 * px));
         } else {
           g.lineStyle(4 * px, colour, 0.95).strokePoints(ring.map(([x, y]) => new Phaser.Math.Vector2(x, y)), true, true);
         }
@@ -563,35 +608,41 @@ export class MapScene extends Phaser.Scene {
       const bend = len * 0.16 * side;
       const x1 = (x0 + x2) / 2 + nx * bend;
       const y1 = (y0 + y2) / 2 + ny * bend;
-      const t0 = Math.min(0.3, (18 * px) / len);
-      const t1 = Math.max(0.7, 1 - (16 * px) / len);
-      const pts: Pt[] = [];
-      for (let k = 0; k <= 24; k++) {
-        const t = t0 + ((t1 - t0) * k) / 24;
+      const at = (t: number): Pt => {
         const u = 1 - t;
-        pts.push([u * u * x0 + 2 * u * t * x1 + t * t * x2, u * u * y0 + 2 * u * t * y1 + t * t * y2]);
-      }
+        return [u * u * x0 + 2 * u * t * x1 + t * t * x2, u * u * y0 + 2 * u * t * y1 + t * t * y2];
+      };
+      // Start and end just outside the two labels (when shown).
+      const fromBox = from.label && !from.labelHidden ? grow(this.labelBox(from), 4 * px) : null;
+      const toBox = to.label && !to.labelHidden && !inset(to.domain) ? grow(this.labelBox(to), 6 * px) : null;
+      let t0 = 0;
+      let t1 = 1;
+      while (t0 < 0.45 && fromBox && inBox(at(t0), fromBox)) t0 += 0.01;
+      while (t1 > 0.55 && toBox && inBox(at(t1), toBox)) t1 -= 0.01;
+      if (!toBox) t1 = Math.max(0.55, 1 - (14 * px) / len);
+      const pts: Pt[] = [];
+      for (let k = 0; k <= 20; k++) pts.push(at(t0 + ((t1 - t0) * k) / 20));
       const last = pts[pts.length - 1]!;
       const prev = pts[pts.length - 3]!;
       const dir = Math.atan2(last[1] - prev[1], last[0] - prev[0]);
-      const head = 14 * px;
-      const body = pts.slice(0, -1);
-      const stroke = (w: number, c: number, alpha: number) => {
-        g.lineStyle(w * px, c, alpha);
-        if (a.pending) for (const [xa, ya, xb, yb] of dashSegments(body, 10 * px, 6 * px, false)) g.lineBetween(xa, ya, xb, yb);
-        else g.strokePoints(body.map(([x, y]) => new Phaser.Math.Vector2(x, y)), false, false);
-      };
-      stroke(7, 0x0b1117, 0.55);
-      stroke(3.6, colour, 1);
-      const hx = last[0] + Math.cos(dir) * head * 0.25;
-      const hy = last[1] + Math.sin(dir) * head * 0.25;
+      const head = 17 * px;
+      const body = pts.slice(0, -2);
+      const line = body.map(([x, y]) => new Phaser.Math.Vector2(x, y));
+      // A dark casing, then the nation's colour: dashed while the action awaits adjudication.
+      g.lineStyle(7 * px, 0x0b1117, a.pending ? 0.35 : 0.55).strokePoints(line, false, false);
+      g.lineStyle(3.6 * px, colour, 1);
+      if (a.pending) strokeSegments(g, dashSegments(body, 11 * px, 6 * px, false));
+      else g.strokePoints(line, false, false);
+      // The tip sits on the end of the curve.
+      const hx = last[0] - Math.cos(dir) * head * 0.3;
+      const hy = last[1] - Math.sin(dir) * head * 0.3;
       const tri = (s: number) => [
         hx + Math.cos(dir) * s * 0.3,
         hy + Math.sin(dir) * s * 0.3,
-        hx + Math.cos(dir + 2.5) * s,
-        hy + Math.sin(dir + 2.5) * s,
-        hx + Math.cos(dir - 2.5) * s,
-        hy + Math.sin(dir - 2.5) * s,
+        hx + Math.cos(dir + 2.6) * s * 0.8,
+        hy + Math.sin(dir + 2.6) * s * 0.8,
+        hx + Math.cos(dir - 2.6) * s * 0.8,
+        hy + Math.sin(dir - 2.6) * s * 0.8,
       ] as const;
       g.fillStyle(0x0b1117, 0.7).fillTriangle(...tri(head * 1.3));
       g.fillStyle(colour, 1).fillTriangle(...tri(head));
@@ -639,38 +690,65 @@ export class MapScene extends Phaser.Scene {
     const sig = `${r.name}|${r.stability}|${r.capital}|${note}|${scale}`;
     if (sig === r.labelSig && r.label) return;
     r.labelSig = sig;
-    const drawn = drawLabel({ name: r.name, style: this.labelStyle(r), stability: r.stability, capital: r.capital, note, scale });
-    const key = `label:${r.id}:${Math.random().toString(36).slice(2, 8)}`;
-    this.textures.addCanvas(key, drawn.canvas);
-    const old = r.labelTex;
-    r.labelTex = key;
-    r.lw = drawn.canvas.width;
-    r.lh = drawn.canvas.height;
+    const old = r.variants;
     const ins = inset(r.domain);
-    r.lox = ins ? 0 : drawn.ox;
-    r.loy = ins ? 0 : drawn.oy;
+    const spec = { name: r.name, style: this.labelStyle(r), stability: r.stability, capital: r.capital, note, scale };
+    const drawings = [drawLabel(spec)];
+    if (!ins && splitName(r.name)) drawings.push(drawLabel({ ...spec, twoLines: true }));
+    const tag = Math.random().toString(36).slice(2, 8);
+    r.variants = drawings.map((d, i) => {
+      const tex = `label:${r.id}:${tag}:${i}`;
+      this.textures.addCanvas(tex, d.canvas);
+      return { tex, w: d.canvas.width, h: d.canvas.height, ox: ins ? 0 : d.ox, oy: ins ? 0 : d.oy };
+    });
     if (!r.label) {
-      r.label = this.add.image(r.anchor[0], r.anchor[1], key).setDepth(DEPTH.labels);
+      r.label = this.add.image(r.anchor[0], r.anchor[1], r.variants[0]!.tex).setDepth(DEPTH.labels);
       r.label.setVertexRoundMode('full');
-    } else r.label.setTexture(key);
-    r.label.setOrigin(r.lox / r.lw, r.loy / r.lh);
+    }
+    this.setLabelVariant(r, Math.min(r.variant, r.variants.length - 1), true);
     r.label.setScale(1 / this.cam.zoom);
-    if (old) this.textures.remove(old);
+    for (const v of old) this.textures.remove(v.tex);
   }
 
-  /** Counter-scale labels and hide those that would overlap at this zoom (larger regions win). */
+  private setLabelVariant(r: RegionRec, i: number, force = false): void {
+    const v = r.variants[i];
+    if (!v || !r.label || (!force && i === r.variant)) return;
+    r.variant = i;
+    r.label.setTexture(v.tex);
+    r.label.setOrigin(v.ox / v.w, v.oy / v.h);
+    r.lw = v.w;
+    r.lh = v.h;
+    r.lox = v.ox;
+    r.loy = v.oy;
+  }
+
+  /**
+   * Counter-scale labels and place them at this zoom: one line where the region is wide enough,
+   * else two lines; a label that would still overlap a more important one is hidden.
+   */
   private placeLabels(): void {
     const z = this.cam.zoom;
-    const boxes = [];
+    const choices: LabelChoice[] = [];
+    const order = new Map<string, number[]>();
     for (const r of this.regions.values()) {
       if (!r.label) continue;
       r.label.setScale(1 / z);
-      boxes.push({ id: r.id, x: r.anchor[0] * z - r.lox, y: r.anchor[1] * z - r.loy, w: r.lw, h: r.lh, priority: (inset(r.domain) ? 1e12 : 0) + r.area * (r.domain === 'land' ? 2 : 1) });
+      const idx = r.variants.map((_, i) => i);
+      const one = r.variants[0]!;
+      if (r.variants.length > 1 && one.w > r.span * z * 0.92) idx.reverse();
+      order.set(r.id, idx);
+      const boxes = idx.map((i) => {
+        const v = r.variants[i]!;
+        return { x: r.anchor[0] * z - v.ox, y: r.anchor[1] * z - v.oy, w: v.w, h: v.h };
+      });
+      choices.push({ id: r.id, priority: (inset(r.domain) ? 1e12 : 0) + r.area * (r.domain === 'land' ? 2 : 1), boxes });
     }
-    const hidden = hiddenLabels(boxes, 2 * this.dpr);
+    const chosen = chooseLabels(choices, 2 * this.dpr);
     for (const r of this.regions.values()) {
-      r.labelHidden = hidden.has(r.id);
-      r.label?.setVisible(!r.labelHidden);
+      const k = chosen.get(r.id) ?? -1;
+      r.labelHidden = k < 0;
+      r.label?.setVisible(k >= 0);
+      if (k >= 0) this.setLabelVariant(r, order.get(r.id)![k]!);
     }
   }
 
@@ -737,7 +815,15 @@ export class MapScene extends Phaser.Scene {
     if (slots.length === 0) slots = [origin];
     const owners = [];
     for (const id of ids) owners.push({ id, owner: this.assetStore.get(id)!.owner });
-    const plan = planRegion(owners, slots.length, MAX_INDIVIDUAL);
+    let plan = planRegion(owners, slots.length, MAX_INDIVIDUAL);
+    if (plan.some((p) => p.kind === 'cluster')) {
+      // Stacks carry a count pill: lay them out on a wider grid; one stack if even that is short.
+      const wide = markerSlots(r.poly, origin, spacing, plan.length, avoid, (ms * 0.55) / z, r.bounds, 1.75);
+      if (wide.length < plan.length) plan = planRegion(owners, Math.min(wide.length, slots.length), MAX_INDIVIDUAL);
+      if (wide.length) slots = wide;
+    }
+    // Fill the chosen places in reading order, so one owner's units sit together in rows.
+    slots = slots.slice(0, plan.length).sort((a, b) => (Math.abs(a[1] - b[1]) < spacing * 0.25 ? a[0] - b[0] : a[1] - b[1]));
     const usedClusters = new Set<string>();
     const placed = new Set<string>();
     for (const p of plan) {
@@ -746,7 +832,7 @@ export class MapScene extends Phaser.Scene {
         const rec = this.assets.get(p.id);
         if (!rec) continue;
         placed.add(p.id);
-        this.showMarker(rec, x, y);
+        this.showMarker(rec, x, y, r.inView);
       } else {
         const key = p.owner ?? '*';
         usedClusters.add(key);
@@ -759,7 +845,7 @@ export class MapScene extends Phaser.Scene {
           r.clusters.set(key, img);
         } else if (img.texture.key !== tex) img.setTexture(tex);
         const frameW = img.frame.width;
-        img.setOrigin((ms / 2) / frameW, 0.5).setPosition(x, y).setScale(1 / z).setVisible(true);
+        img.setOrigin((ms / 2) / frameW, 0.5).setPosition(x, y).setScale(1 / z).setVisible(r.inView);
         for (const id of p.ids) {
           const rec = this.assets.get(id);
           if (!rec) continue;
@@ -776,21 +862,27 @@ export class MapScene extends Phaser.Scene {
       img.destroy();
       r.clusters.delete(key);
     }
+    for (const id of r.placed) {
+      if (placed.has(id)) continue;
+      const rec = this.assets.get(id);
+      if (rec?.img && (rec.clustered || rec.state.region !== r.id)) rec.img.setVisible(false);
+    }
     for (const id of ids) {
       if (placed.has(id)) continue;
       const rec = this.assets.get(id);
       if (rec && !rec.clustered && rec.img) rec.img.setVisible(false);
     }
+    r.placed = [...placed];
   }
 
-  private showMarker(rec: AssetRec, x: number, y: number): void {
+  private showMarker(rec: AssetRec, x: number, y: number, visible: boolean): void {
     const tex = this.markerTexture(rec.state);
     if (!rec.img) {
       rec.img = this.add.image(x, y, tex).setDepth(DEPTH.markers);
       rec.img.setVertexRoundMode('full');
     } else if (rec.tex !== tex) rec.img.setTexture(tex);
     rec.tex = tex;
-    rec.img.setPosition(x, y).setScale(1 / this.cam.zoom).setVisible(true);
+    rec.img.setPosition(x, y).setScale(1 / this.cam.zoom).setVisible(visible);
     rec.x = x;
     rec.y = y;
     rec.clustered = false;
@@ -799,8 +891,27 @@ export class MapScene extends Phaser.Scene {
 
   private layoutAll(): void {
     this.layoutZoom = this.cam.zoom;
+    this.updateInView();
     for (const r of this.regions.values()) this.layoutRegion(r);
     for (const rec of this.assets.values()) if (!this.regions.has(rec.state.region)) rec.img?.setVisible(false);
+  }
+
+  /** Show the markers of regions in or near the view only: off-screen markers still cost a draw. */
+  private updateInView(): void {
+    const c = this.cam;
+    const hw = (this.scale.width / c.zoom) * 0.6;
+    const hh = (this.scale.height / c.zoom) * 0.6;
+    for (const r of this.regions.values()) {
+      const b = r.bounds;
+      const inView = b.x < c.cx + hw && b.x + b.w > c.cx - hw && b.y < c.cy + hh && b.y + b.h > c.cy - hh;
+      if (inView === r.inView) continue;
+      r.inView = inView;
+      for (const img of r.clusters.values()) img.setVisible(inView);
+      for (const id of r.placed) {
+        const rec = this.assets.get(id);
+        if (rec?.img && !rec.clustered && rec.state.region === r.id) rec.img.setVisible(inView).setScale(1 / c.zoom);
+      }
+    }
   }
 
   /** An adjudicated move: a copy of the marker travels from the old place to the new one. */
@@ -898,14 +1009,20 @@ export class MapScene extends Phaser.Scene {
       this.applied = { ...c };
     }
     const inv = 1 / c.zoom;
+    const now = performance.now();
     if (zoomed) {
+      this.zoomedAt = now;
       for (const r of this.regions.values()) {
         r.label?.setScale(inv);
         for (const img of r.clusters.values()) img.setScale(inv);
       }
-      if (this.layoutZoom === 0 || Math.abs(Math.log(c.zoom / this.layoutZoom)) > 0.07) this.dirtyLayout = true;
       if (this.labelsZoom === 0 || Math.abs(Math.log(c.zoom / this.labelsZoom)) > 0.03) this.dirtyLabels = true;
     }
+    if (moved) this.updateInView();
+    // Marker layout follows the zoom once it settles (or jumps a lot): laying out thousands of
+    // markers on every wheel step would make zooming stutter. Until then markers just rescale.
+    const drift = this.layoutZoom === 0 ? Infinity : Math.abs(Math.log(c.zoom / this.layoutZoom));
+    if (drift > 0.05 && (now - this.zoomedAt > 140 || drift > 0.45)) this.dirtyLayout = true;
     if (this.dirtyLabels) {
       this.dirtyLabels = false;
       this.placeLabels();
@@ -943,7 +1060,11 @@ export class MapScene extends Phaser.Scene {
       if (e.button !== 0 && e.pointerType === 'mouse') return;
       const [x, y] = pos(e);
       this.pointers.set(e.pointerId, { x, y });
-      canvas.setPointerCapture(e.pointerId);
+      try {
+        canvas.setPointerCapture(e.pointerId);
+      } catch {
+        // Synthetic or already-released pointers cannot be captured; dragging still works.
+      }
       this.viewAnim = null;
       this.drag = { x, y, moved: this.pointers.size > 1, pinch: pinchDistance() };
       this.wake();
@@ -1096,6 +1217,25 @@ function uiScale(cssW: number, cssH: number): number {
   return Math.round(Math.max(0.85, Math.min(1.5, k)) * 20) / 20;
 }
 
+/** Many separate segments as one path (one stroke command instead of one per segment). */
+function strokeSegments(g: Graphics, segs: Iterable<readonly [number, number, number, number]>): void {
+  g.beginPath();
+  for (const [x1, y1, x2, y2] of segs) {
+    g.moveTo(x1, y1);
+    g.lineTo(x2, y2);
+  }
+  g.strokePath();
+}
+
+const grow = (b: Box, d: number): Box => ({ x: b.x - d, y: b.y - d, w: b.w + 2 * d, h: b.h + 2 * d });
+const inBox = ([x, y]: Pt, b: Box) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+
+/** The region's width along the label's line; the bounding box width when the anchor is outside. */
+function spanWidth(poly: readonly Pt[], anchor: Pt, bounds: Box): number {
+  const s = spanAt(poly, anchor[0], anchor[1]);
+  return s ? s[1] - s[0] : bounds.w;
+}
+
 /** Move each vertex `d` towards the pole: an approximate inset outline. */
 function insetPolygon(poly: readonly Pt[], pole: Pt, d: number): Pt[] {
   return poly.map(([x, y]) => {
@@ -1104,6 +1244,21 @@ function insetPolygon(poly: readonly Pt[], pole: Pt, d: number): Pt[] {
     const len = Math.hypot(dx, dy);
     return len > d * 2 ? ([x + (dx / len) * d, y + (dy / len) * d] as Pt) : ([x, y] as Pt);
   });
+}
+
+/** Whether WebGL is rasterised on the CPU (no GPU, or a blocklisted one). */
+function softwareRenderer(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    if (!gl) return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  } catch {
+    return false;
+  }
 }
 
 /** Create the game in `container` and resolve once the scene is ready. */
@@ -1173,12 +1328,14 @@ export function startMapScene(container: HTMLElement, opts: MapOptions): Promise
       parent: container,
       width: Math.round(cssW * dpr),
       height: Math.round(cssH * dpr),
-      backgroundColor: PALETTE.background,
+      backgroundColor: PALETTE.sheet,
       banner: false,
       audio: { noAudio: true },
       input: { mouse: false, touch: false, keyboard: false, gamepad: false },
       scale: { mode: Phaser.Scale.NONE, zoom: 1 / dpr },
-      render: { antialias: true, antialiasGL: true, roundPixels: false },
+      // Multisampling is nearly free on a GPU but multiplies the cost of every pixel on a software
+      // rasteriser (SwiftShader, llvmpipe), where it made frames 2-3x slower.
+      render: { antialias: true, antialiasGL: !softwareRenderer(), roundPixels: false },
       scene: [scene],
     });
   });
