@@ -155,12 +155,17 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   };
 
   const tick = () => {
+    if (!timer.isConnected && ticking !== null) {
+      clearInterval(ticking);
+      ticking = null;
+      return;
+    }
     if (!shown) return;
     const ex = shown.exercise;
     timer.textContent = ex.status === 'running' || ex.status === 'paused' ? countdown(ex.deadline, Date.now(), ex.status === 'paused' ? ex.pausedAt : null) : '';
     timer.classList.toggle('late', ex.deadline !== null && ex.status === 'running' && Date.now() > ex.deadline);
   };
-  setInterval(tick, 1000);
+  let ticking: ReturnType<typeof setInterval> | null = setInterval(tick, 1000);
 
   const renderCard = () => {
     if (!shown || !selected) {
