@@ -184,6 +184,8 @@ export class MapScene extends Phaser.Scene {
   private labelsZoom = 0;
   private dirtyLabels = false;
   private dirtyLayout = false;
+  /** Hatching and waves are hidden while the camera moves and redrawn once it settles. */
+  private dirtyPatterns = false;
   private mapW = 1;
   private mapH = 1;
 
@@ -253,6 +255,19 @@ export class MapScene extends Phaser.Scene {
     if (this.pulses.length) {
       this.drawPulses(now);
       active = true;
+    }
+    // Patterns cost thousands of segments a frame on a software renderer: leave them out while the
+    // camera moves, and draw them again (at the new zoom) once it has settled.
+    const cameraMoving = this.drag !== null || this.viewAnim !== null || this.pointers.size > 0 || now - this.zoomedAt < 160;
+    if (cameraMoving) {
+      if (this.gPatterns.visible) this.gPatterns.setVisible(false);
+      active = true;
+    } else if (!this.gPatterns.visible || this.dirtyPatterns) {
+      if (this.dirtyPatterns) {
+        this.dirtyPatterns = false;
+        this.drawPatterns();
+      }
+      this.gPatterns.setVisible(true);
     }
     if (active) this.lastActive = now;
     else if (now - this.lastActive > IDLE_MS && this.view !== null) {
@@ -1035,7 +1050,7 @@ export class MapScene extends Phaser.Scene {
       for (const rec of this.assets.values()) if (rec.img && rec.img.visible) rec.img.setScale(inv);
     }
     if (zoomed) {
-      this.drawPatterns();
+      this.dirtyPatterns = true;
       this.drawBorders();
       this.drawSelection();
       this.drawArrows();
