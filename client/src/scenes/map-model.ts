@@ -5,6 +5,7 @@
  * legend can be built without loading the renderer.
  */
 import type { View } from '@concord/shared/views/index';
+import type { RegionState } from '@concord/shared/engine/state';
 
 export type Pt = readonly [number, number];
 export type Poly = ReadonlyArray<Pt>;
@@ -545,10 +546,8 @@ export const CHANNEL_COLOUR: Readonly<Record<string, string>> = {
   map: '#ffd84a',
 };
 
-export interface RegionState {
-  controller: string | null;
-  stability: number;
-}
+/** What the map remembers of a region between views: the engine's own region record. */
+export type { RegionState };
 
 export interface AssetState {
   owner: string;
