@@ -245,6 +245,15 @@ describe('a turn played from the browser', () => {
     const control = contexts[0]!.pages()[0]!;
     await control.setViewportSize({ width: 1920, height: 1080 });
     await shot(control, 'console-1920');
+    // Control manages seats: sees who joined, and removes Bravaria's player, who is sent back to the join screen.
+    await tab(control, 'seats');
+    await expect.poll(() => control.textContent('.panel-seats')).toContain('Astrid (ARN)');
+    const brv = contexts[2]!.pages()[0]!;
+    control.once('dialog', (d) => void d.accept());
+    await control.click('.panel-seats [data-participant]:has-text("Bruno (BRV)") button:has-text("Remove")');
+    await brv.waitForSelector('form.join', { timeout: 15_000 });
+    await expect.poll(() => brv.textContent('.notice')).toContain('removed you');
+    await shot(control, 'console-seats-1920');
     await writeFile(`${ARTIFACTS}console-errors.txt`, consoleErrors.join('\n'));
     expect(consoleErrors).toEqual([]);
   }, 60_000);

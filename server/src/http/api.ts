@@ -139,6 +139,7 @@ export function apiRouter(deps: ApiDeps): express.Router {
     const answer: JoinResponse = {
       token: joined.token,
       exerciseId: joined.claims.ex,
+      participant: joined.claims.sub,
       role: joined.claims.role,
       nation: joined.claims.nation,
       position: joined.claims.position,

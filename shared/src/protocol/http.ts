@@ -35,6 +35,7 @@ export type JoinPreview = z.infer<typeof JoinPreview>;
 export const JoinResponse = z.object({
   token: z.string(),
   exerciseId: Id,
+  participant: z.string().describe('This session\'s participant id (what control sees in the participants list)'),
   role: z.enum(['facilitator', 'nation', 'evaluator', 'observer']),
   nation: z.string().nullable(),
   position: z.string().nullable(),
