@@ -3,7 +3,7 @@
  * write path decide → append (durable) → evolve → notify. It holds no rules: the engine decides.
  */
 import type { Logger } from 'pino';
-import { cloneState, decide, evolve, fold, type Actor, type EngineEvent, type ExerciseState } from '@concord/shared/engine/index';
+import { cloneState, decideParsed, evolve, fold, type Actor, type Command, type EngineEvent, type ExerciseState } from '@concord/shared/engine/index';
 import type { Reply } from '@concord/shared/protocol/index';
 import type { EventStore } from '../store/types.ts';
 
@@ -52,16 +52,16 @@ export class LiveExercise {
     return () => this.listeners.delete(fn);
   }
 
-  /** Apply one command. Commands of one exercise run strictly one after another. */
-  submit(actor: Actor, command: unknown): Promise<Reply> {
+  /** Apply one parsed command. Commands of one exercise run strictly one after another. */
+  submit(actor: Actor, command: Command): Promise<Reply> {
     const run = this.chain.then(() => this.apply(actor, command));
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  private async apply(actor: Actor, command: unknown): Promise<Reply> {
+  private async apply(actor: Actor, command: Command): Promise<Reply> {
     const at = Math.max(this.now(), this.state.lastAt);
-    const d = decide(this.state, { command, actor, at });
+    const d = decideParsed(this.state, { command, actor, at });
     if (!d.ok) return { ok: false, ...d.rejection };
     if (d.duplicate) return { ok: true, seqs: range(d.seqs[0], d.seqs[1]), duplicate: true };
     try {

@@ -72,8 +72,12 @@ export function parseCommand(input: unknown): { ok: true; command: Command } | {
 export function decide(state: ExerciseState, envelope: CommandEnvelope): Decision {
   const parsed = parseCommand(envelope.command);
   if (!parsed.ok) return parsed;
-  const cmd = parsed.command;
-  const { actor, at } = envelope;
+  return decideParsed(state, { ...envelope, command: parsed.command });
+}
+
+/** decide() for a command already parsed with `parseCommand` (the room validates on arrival). */
+export function decideParsed(state: ExerciseState, envelope: CommandEnvelope & { command: Command }): Decision {
+  const { command: cmd, actor, at } = envelope;
 
   const info = commandInfo[cmd.type];
   if (!info.roles.includes(actor.role))
