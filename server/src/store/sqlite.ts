@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { EngineEvent } from '@concord/shared/engine/index';
+import type { EngineEvent } from '@concord/shared/engine/index';
 import { ConcurrencyError, type AppendRequest, type EventStore, type ExerciseRow, type JoinCodeRow, type ParticipantRow } from './types.ts';
 
 const SCHEMA = `
@@ -147,11 +147,6 @@ export class SqliteEventStore implements EventStore {
     // Stored events were validated when decided; parsing with the schema here would cost more than
     // the fold, so rows are trusted as written by this store.
     return (this.st.events.all(exerciseId, afterSeq) as Row[]).map((r) => JSON.parse(String(r.body)) as EngineEvent);
-  }
-
-  /** Events validated against the schema: for exports and anything read from outside. */
-  async validatedEvents(exerciseId: string): Promise<EngineEvent[]> {
-    return (await this.events(exerciseId)).map((e) => EngineEvent.parse(e));
   }
 
   async exercise(id: string): Promise<ExerciseRow | null> {

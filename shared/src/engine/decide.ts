@@ -7,6 +7,7 @@ import { Command, commandInfo, COMMAND_TYPES, type CommandType } from './command
 import { reject, type Actor, type Rejection } from './envelope.ts';
 import type { EngineEvent } from './events.ts';
 import type { EventBody, Handlers } from './handlers.ts';
+import type { Ctx } from './define.ts';
 import type { ExerciseState } from './state.ts';
 import { commandKey, lookupCommand } from './command-log.ts';
 import { formatPath } from '../scenario/validate.ts';
@@ -93,7 +94,7 @@ export function decideParsed(state: ExerciseState, envelope: CommandEnvelope & {
   const prior = lookupCommand(state.commands, commandKey(actor, cmd.id));
   if (prior) return { ok: true, events: [], duplicate: true, seqs: prior };
 
-  const handler = handlers[cmd.type] as (s: ExerciseState, c: Command, ctx: { actor: Actor; at: number; cmd: string }) => EventBody[] | Rejection;
+  const handler = handlers[cmd.type] as (s: ExerciseState, c: Command, ctx: Ctx) => EventBody[] | Rejection;
   const result = handler(state, cmd, { actor, at, cmd: cmd.id });
   if (!Array.isArray(result)) return { ok: false, rejection: result };
   const events = result.map((body, i) => ({ ...body, seq: state.seq + 1 + i, at, cmd: cmd.id, by: actor }) as EngineEvent);
