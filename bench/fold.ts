@@ -61,7 +61,9 @@ export function runFoldBench(log = (s: string) => console.log(s)): FoldReport {
   const foldRate = events.length / (foldMs / 1000);
   const bareRate = events.length / (bareMs / 1000);
   log(`fold: full fold median ${fmt(foldMs)} ms = ${fmt(foldRate / 1000, 0)}k events/s   (goal ≥ 500k events/s)`);
-  log(`fold: baseline bare loop median ${fmt(bareMs, 2)} ms = ${fmt(bareRate / 1e6)}M events/s; fold costs ${fmt(foldMs / bareMs)}× the bare loop`);
+  log(
+    `fold: baseline bare loop median ${fmt(bareMs, 2)} ms = ${fmt(bareRate / 1e6)}M events/s; fold costs ${fmt(foldMs / bareMs)}× the bare loop`,
+  );
 
   const [replay, buildMs] = time(() => new Replay(events));
   log(`fold: replay index (fold + ${replay.snapshots.length} turn snapshots) built in ${fmt(buildMs)} ms`);
@@ -82,7 +84,9 @@ export function runFoldBench(log = (s: string) => console.log(s)): FoldReport {
   const seekMs = median(seekTimes);
   const naiveMs = median(naiveTimes);
   log(`fold: seek to a random position in a random turn, median ${fmt(seekMs, 2)} ms (goal ≤ 50 ms)`);
-  log(`fold: baseline naive fold from the start to the same position, median ${fmt(naiveMs, 2)} ms; seek is ${fmt(naiveMs / seekMs)}× faster`);
+  log(
+    `fold: baseline naive fold from the start to the same position, median ${fmt(naiveMs, 2)} ms; seek is ${fmt(naiveMs / seekMs)}× faster`,
+  );
   return { events: events.length, foldEventsPerSec: foldRate, bareEventsPerSec: bareRate, seekMedianMs: seekMs, naiveMedianMs: naiveMs };
 }
 

@@ -27,7 +27,14 @@ class EchoRoom extends Room {
 const [kind, portArg, dataDir] = process.argv.slice(2);
 const port = Number(portArg);
 if (kind === 'concord') {
-  await startServer({ port, host: '127.0.0.1', dataDir: dataDir!, log: pino({ level: 'warn' }), rate: { perSecond: 50, burst: 100 }, clientDir: '/nonexistent' });
+  await startServer({
+    port,
+    host: '127.0.0.1',
+    dataDir: dataDir!,
+    log: pino({ level: 'warn' }),
+    rate: { perSecond: 50, burst: 100 },
+    clientDir: '/nonexistent',
+  });
 } else if (kind === 'bare') {
   const httpServer = http.createServer(express());
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 });

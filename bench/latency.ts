@@ -40,7 +40,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function startChild(kind: 'concord' | 'bare', port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [SERVER, kind, String(port), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
   return child;
@@ -56,7 +56,11 @@ function usage(pid: number): { cpu: number; rssMb: number } {
 }
 
 async function post<T>(base: string, path: string, body: unknown): Promise<T> {
-  const r = await fetch(`${base}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${base}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -94,15 +98,29 @@ async function drive(groups: Array<{ senders: Array<(key: number) => Promise<num
 
 function figures(samples: Sample[], arrivals: Array<Array<Map<number, number>>>, cpuPercent: number, rssMb: number): LatencyFigures {
   const lat: number[] = [];
-  for (const s of samples) for (const client of arrivals[s.group]!) {
-    const t = client.get(s.key);
-    if (t !== undefined) lat.push(t - s.t0);
-  }
-  return { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), samples: lat.length, commands: samples.length, cpuPercent, rssMb };
+  for (const s of samples)
+    for (const client of arrivals[s.group]!) {
+      const t = client.get(s.key);
+      if (t !== undefined) lat.push(t - s.t0);
+    }
+  return {
+    p50: percentile(lat, 50),
+    p95: percentile(lat, 95),
+    p99: percentile(lat, 99),
+    samples: lat.length,
+    commands: samples.length,
+    cpuPercent,
+    rssMb,
+  };
 }
 
 /** Let the clients settle, drive the traffic, then leave and compute the figures. */
-async function measure(groups: Parameters<typeof drive>[0], arrivals: Array<Array<Map<number, number>>>, rooms: Room[], pid: number): Promise<LatencyFigures> {
+async function measure(
+  groups: Parameters<typeof drive>[0],
+  arrivals: Array<Array<Map<number, number>>>,
+  rooms: Room[],
+  pid: number,
+): Promise<LatencyFigures> {
   await sleep(1000);
   const run = await drive(groups, pid);
   for (const r of rooms) void r.leave().catch(() => undefined);
@@ -118,7 +136,10 @@ async function runConcord(port: number): Promise<LatencyFigures> {
     const groups: Array<{ senders: Array<(key: number) => Promise<number | null>> }> = [];
     const rooms: Room[] = [];
     for (let e = 0; e < EXERCISES; e++) {
-      const ex = await post<{ id: string; codes: Array<{ role: string; nation: string | null; code: string }> }>(base, '/exercises', { scenarioId: 'northern-lantern', seed: e });
+      const ex = await post<{ id: string; codes: Array<{ role: string; nation: string | null; code: string }> }>(base, '/exercises', {
+        scenarioId: 'northern-lantern',
+        seed: e,
+      });
       const seats = [ex.codes.find((c) => c.role === 'facilitator')!, ...ex.codes.filter((c) => c.role !== 'facilitator')];
       const clientsArrivals: Array<Map<number, number>> = [];
       const senders: Array<(key: number) => Promise<number | null>> = [];
@@ -142,7 +163,12 @@ async function runConcord(port: number): Promise<LatencyFigures> {
         if (joined.role === 'facilitator') fac = room;
         if (joined.role === 'nation')
           senders.push(async (key) => {
-            const r = (await room.request('command', { id: `b${key}`, type: 'message.send', to: ['ALL'], body: `Situation update ${key}: all quiet on our border.` })) as Reply;
+            const r = (await room.request('command', {
+              id: `b${key}`,
+              type: 'message.send',
+              to: ['ALL'],
+              body: `Situation update ${key}: all quiet on our border.`,
+            })) as Reply;
             return r.ok ? r.seqs.at(-1)! : null;
           });
       }
@@ -177,7 +203,12 @@ async function runBare(port: number): Promise<LatencyFigures> {
         room.onMessage('echo', (m: { key: number }) => seen.set(m.key, performance.now()));
         if (c >= 1 && c <= 5)
           senders.push(async (key) => {
-            await room.request('command', { key, type: 'message.send', to: ['ALL'], body: `Situation update ${key}: all quiet on our border.` });
+            await room.request('command', {
+              key,
+              type: 'message.send',
+              to: ['ALL'],
+              body: `Situation update ${key}: all quiet on our border.`,
+            });
             return key;
           });
       }
@@ -198,7 +229,9 @@ export async function runLatencyBench(log = (s: string) => console.log(s)): Prom
     `latency: ${name.padEnd(8)} p50 ${fmt(f.p50)} ms  p95 ${fmt(f.p95)} ms  p99 ${fmt(f.p99)} ms  (${f.commands} commands, ${f.samples} deliveries)  server CPU ${fmt(f.cpuPercent, 0)}%  RSS ${fmt(f.rssMb, 0)} MB`;
   log(line('concord', concord));
   log(line('bare', bare));
-  log(`latency: ratio concord/bare  p50 ${fmt(concord.p50 / bare.p50, 2)}×  p99 ${fmt(concord.p99 / bare.p99, 2)}×   (goal: p99 ≤ 50 ms and ≤ 1.5× the bare room)`);
+  log(
+    `latency: ratio concord/bare  p50 ${fmt(concord.p50 / bare.p50, 2)}×  p99 ${fmt(concord.p99 / bare.p99, 2)}×   (goal: p99 ≤ 50 ms and ≤ 1.5× the bare room)`,
+  );
   return { concord, bare };
 }
 

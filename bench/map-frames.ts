@@ -47,7 +47,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** Build the harness into a temporary directory and serve it (plus JSON data) on a free port. */
 export async function startHarness(): Promise<Harness> {
@@ -56,7 +62,12 @@ export async function startHarness(): Promise<Harness> {
     configFile: join(CLIENT, 'vite.config.ts'),
     root: CLIENT,
     logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true, reportCompressedSize: false, rolldownOptions: { input: { map: join(CLIENT, 'bench/map.html') } } },
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      rolldownOptions: { input: { map: join(CLIENT, 'bench/map.html') } },
+    },
   });
   const chunks: ChunkSize[] = [];
   const walk = (dir: string) => {
@@ -110,14 +121,26 @@ export async function startHarness(): Promise<Harness> {
  * A fresh headless Chromium with its own profile directory (Playwright wants the profile as
  * launchPersistentContext's argument rather than --user-data-dir), one page at this viewport.
  */
-export async function openChromium(viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<{ page: Page; close(): Promise<void> }> {
+export async function openChromium(
+  viewport: { width: number; height: number },
+  deviceScaleFactor = 1,
+): Promise<{ page: Page; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'concord-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
     deviceScaleFactor,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -142,7 +165,9 @@ export function makeViews(): { control: View; nation: View; stress: View; contro
   const at = Math.min(200, replay.lastSeq);
   const state = replay.seek(at);
   const later = replay.seek(Math.min(replay.lastSeq, at + 60));
-  const stressParsed = parseScenario(stressScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/northern-lantern.json'), 'utf8')) as Record<string, unknown>));
+  const stressParsed = parseScenario(
+    stressScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/northern-lantern.json'), 'utf8')) as Record<string, unknown>),
+  );
   if (!stressParsed.ok) throw new Error('stress scenario does not parse');
   let stress: View | null = null;
   const run = simulate(stressParsed.scenario, {
@@ -152,7 +177,12 @@ export function makeViews(): { control: View; nation: View; stress: View; contro
       if (stress === null && s.turn === 2 && currentPhase(s) === 'adjudicate') stress = project(s, CONTROL);
     },
   });
-  return { control: project(state, CONTROL), nation: project(state, nationAudience('KST')), stress: stress ?? project(run.state, CONTROL), controlLater: project(later, CONTROL) };
+  return {
+    control: project(state, CONTROL),
+    nation: project(state, nationAudience('KST')),
+    stress: stress ?? project(run.state, CONTROL),
+    controlLater: project(later, CONTROL),
+  };
 }
 
 /** What client/bench/map-bench.ts puts on window (that file is not in this project's typecheck). */
@@ -228,7 +258,13 @@ export interface FrameFigures {
 
 function figures(name: string, deltas: number[]): FrameFigures {
   const total = deltas.reduce((a, b) => a + b, 0);
-  return { name, frames: deltas.length, median: median(deltas), p95: percentile(deltas, 95), fps: total > 0 ? (1000 * deltas.length) / total : 0 };
+  return {
+    name,
+    frames: deltas.length,
+    median: median(deltas),
+    p95: percentile(deltas, 95),
+    fps: total > 0 ? (1000 * deltas.length) / total : 0,
+  };
 }
 
 export interface MapFramesResult {
@@ -245,8 +281,14 @@ export async function runMapFramesBench(): Promise<MapFramesResult> {
     const cases: Array<[string, string]> = [
       ['baseline: empty Phaser scene', '/map.html?empty=1&status=0'],
       ['calibration: one full-screen fill, redrawn', '/map.html?empty=1&layers=1&status=0'],
-      [`northern-lantern, facilitator (${views.control.assets.length} assets)`, `/map.html?status=0&view=${harness.put('nl-control.json', views.control)}`],
-      [`stress, facilitator (${views.stress.assets.length.toLocaleString('en-US')} assets)`, `/map.html?status=0&view=${harness.put('stress-control.json', views.stress)}`],
+      [
+        `northern-lantern, facilitator (${views.control.assets.length} assets)`,
+        `/map.html?status=0&view=${harness.put('nl-control.json', views.control)}`,
+      ],
+      [
+        `stress, facilitator (${views.stress.assets.length.toLocaleString('en-US')} assets)`,
+        `/map.html?status=0&view=${harness.put('stress-control.json', views.stress)}`,
+      ],
     ];
     const out: FrameFigures[] = [];
     for (const [name, path] of cases) {
@@ -270,7 +312,9 @@ export async function runMapFramesBench(): Promise<MapFramesResult> {
 }
 
 export function printMapFrames(r: MapFramesResult): void {
-  console.log(`\nMap frame times — headless Chromium (${CHROMIUM}, WebGL via SwiftShader), 1280×800, ${SECONDS} s of mouse pan + wheel zoom`);
+  console.log(
+    `\nMap frame times — headless Chromium (${CHROMIUM}, WebGL via SwiftShader), 1280×800, ${SECONDS} s of mouse pan + wheel zoom`,
+  );
   const base = r.cases[0];
   for (const c of r.cases) {
     const ratio = base && c !== base ? `  (${fmt(c.median / base.median, 2)}× baseline median)` : '';

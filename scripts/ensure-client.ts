@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const STAMP = join(ROOT, 'client', 'dist', 'index.html');
-const SOURCES = ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public', 'shared/src'].map((p) => join(ROOT, p));
+const SOURCES = ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public', 'shared/src'].map(
+  (p) => join(ROOT, p),
+);
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -28,10 +30,14 @@ export function clientIsStale(): boolean {
 export function buildClientIfStale(log: (s: string) => void = console.log): boolean {
   if (!clientIsStale()) return false;
   log('concord: building the client…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'client', 'vite.config.ts')], {
-    stdio: 'inherit',
-    cwd: ROOT,
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'client', 'vite.config.ts')],
+    {
+      stdio: 'inherit',
+      cwd: ROOT,
+    },
+  );
   return true;
 }
 

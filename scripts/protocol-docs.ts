@@ -129,7 +129,13 @@ export const REST_ENDPOINTS: readonly Endpoint[] = [
     body: '— (query `as`: an audience label, default `facilitator`)',
     answer: '`{ seq, view }`: the projection for that audience',
   },
-  { method: 'GET', path: '/api/exercises/:id/codes', who: FACILITATOR, body: '—', answer: '`{ codes }`: the join codes (without their secrets)' },
+  {
+    method: 'GET',
+    path: '/api/exercises/:id/codes',
+    who: FACILITATOR,
+    body: '—',
+    answer: '`{ codes }`: the join codes (without their secrets)',
+  },
   {
     method: 'POST',
     path: '/api/exercises/:id/codes/:code/rotate',
@@ -395,7 +401,8 @@ function exampleCommand(s: JsonSchema): Record<string, unknown> {
   const { id: _sampled, type, ...payload } = exampleObject(s);
   const ordered = { id: EXAMPLE_ID, type, ...payload };
   const parsed = Command.safeParse(ordered);
-  if (!parsed.success) throw new Error(`protocol-docs: the generated example is not a valid command: ${JSON.stringify(ordered)}: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`protocol-docs: the generated example is not a valid command: ${JSON.stringify(ordered)}: ${parsed.error.message}`);
   return ordered;
 }
 
@@ -425,7 +432,9 @@ function commandDocs(): CommandDoc[] {
   const missing = COMMAND_TYPES.filter((t) => !listed.includes(t));
   const twice = listed.filter((t, i) => listed.indexOf(t) !== i);
   if (missing.length || twice.length || Command.options.length !== listed.length)
-    throw new Error(`protocol-docs: the concerns do not cover the command union (missing: ${missing.join(', ') || 'none'}; twice: ${twice.join(', ') || 'none'})`);
+    throw new Error(
+      `protocol-docs: the concerns do not cover the command union (missing: ${missing.join(', ') || 'none'}; twice: ${twice.join(', ') || 'none'})`,
+    );
   return docs;
 }
 
@@ -509,14 +518,26 @@ The server pushes these messages (\`room.onMessage(name, handler)\`):
 ${table(
   ['Message', 'To whom, when', 'Payload'],
   [
-    [code(PUSH.view), 'The participant, on join and on reconnection', '`{ seq, view }`: the whole projection for the audience at event `seq`'],
+    [
+      code(PUSH.view),
+      'The participant, on join and on reconnection',
+      '`{ seq, view }`: the whole projection for the audience at event `seq`',
+    ],
     [
       code(PUSH.patch),
       'Every connected audience whose projection changed, after each accepted command',
       '`{ from, to, ops }`: an RFC 6902 JSON Patch from the projection at `from` to the projection at `to`',
     ],
-    [code(PUSH.presence), 'Exercise control (facilitators and evaluators), whenever someone connects or leaves', '`{ online: [{ participant, name, role, nation, position, connected }] }`'],
-    [code(PUSH.notice), 'A participant about to be disconnected by the server', '`{ code, message }`; `code` is `removed` when control removed the participant'],
+    [
+      code(PUSH.presence),
+      'Exercise control (facilitators and evaluators), whenever someone connects or leaves',
+      '`{ online: [{ participant, name, role, nation, position, connected }] }`',
+    ],
+    [
+      code(PUSH.notice),
+      'A participant about to be disconnected by the server',
+      '`{ code, message }`; `code` is `removed` when control removed the participant',
+    ],
   ],
 )}
 
@@ -558,7 +579,11 @@ ${table(
   [
     [String(CLOSE_REMOVED), 'Removed by exercise control (a `notice` comes first)', 'Not reconnect; the token is no longer accepted'],
     [String(CLOSE_TOO_LARGE), 'A frame was larger than the limit', 'Fix the client; reconnect'],
-    [String(CLOSE_KICKED), `Kicked: dropped with an error (more than ${FLOOD_LIMIT} messages a second, an undecodable message or unknown message name, or a refused join)`, 'Not reconnect automatically'],
+    [
+      String(CLOSE_KICKED),
+      `Kicked: dropped with an error (more than ${FLOOD_LIMIT} messages a second, an undecodable message or unknown message name, or a refused join)`,
+      'Not reconnect automatically',
+    ],
   ],
 )}`;
 }
@@ -578,7 +603,10 @@ function commandSection(doc: CommandDoc): string {
   const rows = objectRows(doc.schema, '', new Set(['id', 'type']));
   const rejections = Object.entries(info.rejections);
   const rejectionText = rejections.length
-    ? table(['Code', 'Meaning'], rejections.map(([k, v]) => [code(k), v]))
+    ? table(
+        ['Code', 'Meaning'],
+        rejections.map(([k, v]) => [code(k), v]),
+      )
     : '_Only the [general codes](#general-rejection-codes)._';
   return `#### \`${doc.type}\`
 
@@ -609,7 +637,12 @@ function commands(): string {
     const own = docs.filter((d) => d.concern === concern.title);
     return [`### ${concern.title}`, ...own.map(commandSection)].join('\n\n');
   });
-  return [`## Commands`, `Fields with a default may be left out. Every command also carries \`id\` and \`type\` ([above](#commands-on-the-wire)).`, index, ...sections].join('\n\n');
+  return [
+    `## Commands`,
+    `Fields with a default may be left out. Every command also carries \`id\` and \`type\` ([above](#commands-on-the-wire)).`,
+    index,
+    ...sections,
+  ].join('\n\n');
 }
 
 function compactField(name: string, s: JsonSchema, required: boolean): string {

@@ -19,7 +19,11 @@ const OUT = resolve(process.argv[2] ?? 'docs/screenshots');
 const ROOT = resolve(import.meta.dirname, '..');
 
 async function post<T>(base: string, path: string, body: unknown): Promise<T> {
-  const r = await fetch(`${base}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${base}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -27,9 +31,18 @@ async function post<T>(base: string, path: string, body: unknown): Promise<T> {
 async function main() {
   buildClientIfStale();
   const data = await mkdtemp(join(tmpdir(), 'concord-shots-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: data, clientDir: join(ROOT, 'client', 'dist'), log: pino({ level: 'warn' }) });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: data,
+    clientDir: join(ROOT, 'client', 'dist'),
+    log: pino({ level: 'warn' }),
+  });
   const base = server.url;
-  const ex = await post<{ id: string; codes: Array<{ role: string; nation: string | null; code: string }> }>(base, '/exercises', { scenarioId: 'northern-lantern', seed: 7 });
+  const ex = await post<{ id: string; codes: Array<{ role: string; nation: string | null; code: string }> }>(base, '/exercises', {
+    scenarioId: 'northern-lantern',
+    seed: 7,
+  });
   const code = (role: string, nation: string | null = null) => ex.codes.find((c) => c.role === role && c.nation === nation)!.code;
   const joined: Record<string, JoinResponse> = {
     control: await post<JoinResponse>(base, '/join', { code: code('facilitator'), displayName: 'Maj. Reyes (EXCON)' }),
@@ -43,7 +56,7 @@ async function main() {
     const sdk = new Client(base);
     sdk.auth.token = joined[who]!.token;
     rooms[who] = await sdk.joinById(ex.id);
-    for (const t of ['view', 'patch', 'presence', 'notice']) rooms[who]!.onMessage(t, () => undefined);
+    for (const t of ['view', 'patch', 'presence', 'notice']) rooms[who].onMessage(t, () => undefined);
   }
   let n = 0;
   const send = async (who: string, c: CommandDraft) => {
@@ -52,11 +65,27 @@ async function main() {
   };
   await send('control', { type: 'exercise.start' });
   await send('control', { type: 'phase.advance' });
-  await send('KST', { type: 'message.send', to: ['CAL', 'LND'], body: 'Our gas storage is at 31%. We need a common line on Varkgaz before tonight.' });
+  await send('KST', {
+    type: 'message.send',
+    to: ['CAL', 'LND'],
+    body: 'Our gas storage is at 31%. We need a common line on Varkgaz before tonight.',
+  });
   await send('CAL', { type: 'message.send', to: ['KST'], body: 'Agreed. We can offer LNG slots at Port Averin from Thursday.' });
   await send('control', { type: 'phase.advance' });
-  await send('KST', { type: 'action.submit', actionType: 'military', title: 'Raise readiness at the Sarn Gap', text: 'Move the 2nd Mechanised Brigade to the pass and request allied air policing.', regions: ['sarn-gap'] });
-  await send('CAL', { type: 'action.submit', actionType: 'economic', title: 'LNG slots for Kestria', text: 'Offer Port Averin capacity to Kestrian buyers.', regions: ['calvaria', 'kestria'] });
+  await send('KST', {
+    type: 'action.submit',
+    actionType: 'military',
+    title: 'Raise readiness at the Sarn Gap',
+    text: 'Move the 2nd Mechanised Brigade to the pass and request allied air policing.',
+    regions: ['sarn-gap'],
+  });
+  await send('CAL', {
+    type: 'action.submit',
+    actionType: 'economic',
+    title: 'LNG slots for Kestria',
+    text: 'Offer Port Averin capacity to Kestrian buyers.',
+    regions: ['calvaria', 'kestria'],
+  });
   await send('control', { type: 'phase.advance' });
   await send('control', {
     type: 'adjudication.record',

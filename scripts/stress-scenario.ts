@@ -14,7 +14,20 @@ const ROOT = resolve(import.meta.dirname, '..');
 type Json = Record<string, unknown>;
 
 const BY_DOMAIN: Record<string, string[]> = {
-  land: ['infantry', 'armour', 'artillery', 'special_forces', 'hq', 'logistics', 'air_defence', 'missile', 'radar', 'fighter', 'transport_aircraft', 'drone'],
+  land: [
+    'infantry',
+    'armour',
+    'artillery',
+    'special_forces',
+    'hq',
+    'logistics',
+    'air_defence',
+    'missile',
+    'radar',
+    'fighter',
+    'transport_aircraft',
+    'drone',
+  ],
   sea: ['frigate', 'submarine', 'patrol_vessel'],
   air: ['fighter', 'maritime_patrol', 'drone', 'transport_aircraft', 'radar'],
   cyber: ['cyber_unit'],
@@ -43,7 +56,7 @@ export function stressScenario(base: Json, count = 5000, seed = 7): Json {
   const owners = [...nations, adversary];
   const assets = [...(s.assets as Json[])];
   const rand = rng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   // Weight regions: land and sea get most; insets a few.
   const weighted: Array<{ id: string; domain: string; controller: string | null }> = [];
   for (const r of map.regions) {

@@ -54,7 +54,11 @@ async function emptyScene(): Promise<void> {
     const layers = Number(params.get('layers') ?? 0);
     class Empty extends Phaser.Scene {
       create(): void {
-        for (let i = 0; i < layers; i++) this.add.graphics().fillStyle(0x203040 + i * 0x080808, 1).fillRect(0, 0, this.scale.width, this.scale.height);
+        for (let i = 0; i < layers; i++)
+          this.add
+            .graphics()
+            .fillStyle(0x203040 + i * 0x080808, 1)
+            .fillRect(0, 0, this.scale.width, this.scale.height);
         if (layers > 0) this.cameras.main.setZoom(1.0001); // keep it redrawing like a moving map
         resolve();
       }

@@ -61,7 +61,8 @@ try {
     page.on('console', (m) => {
       // SwiftShader logs "GL Driver Message … GPU stall due to ReadPixels" for any Phaser game
       // (the empty baseline scene too): a driver performance note, not the map's.
-      if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('GL Driver Message')) errors.push(`${s.name}: [${m.type()}] ${m.text()}`);
+      if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('GL Driver Message'))
+        errors.push(`${s.name}: [${m.type()}] ${m.text()}`);
     });
     page.on('pageerror', (e) => errors.push(`${s.name}: ${e.message}`));
     await openHarness(page, `${harness.base}/bench/map.html?view=${urls[s.view]}`);
@@ -83,7 +84,16 @@ try {
     await page.screenshot({ path: file });
     const hook = await page.evaluate(() => {
       const m = window.__concordMap;
-      return m ? { ready: m.ready, updates: m.updates, selected: m.selected, regions: m.regions.length, assets: m.assets.length, clustered: m.assets.filter((a) => a.clustered).length } : null;
+      return m
+        ? {
+            ready: m.ready,
+            updates: m.updates,
+            selected: m.selected,
+            regions: m.regions.length,
+            assets: m.assets.length,
+            clustered: m.assets.filter((a) => a.clustered).length,
+          }
+        : null;
     });
     console.log(`${file}  ${JSON.stringify(hook)}`);
     await chrome.close();

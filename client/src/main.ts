@@ -16,7 +16,9 @@ async function enter(session: Session): Promise<void> {
   } catch (e) {
     forgetSession();
     const code = (e as { code?: number }).code;
-    showJoin(code === 525 ? 'Your session has ended or was revoked. Join again with your code.' : 'Could not connect to the exercise. Try again.');
+    showJoin(
+      code === 525 ? 'Your session has ended or was revoked. Join again with your code.' : 'Could not connect to the exercise. Try again.',
+    );
     return;
   }
   session.onEnd((_why, message) => showJoin(message));

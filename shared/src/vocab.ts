@@ -3,6 +3,15 @@
  * browser can label them without loading the schema library. `common.ts` builds the zod enums
  * from these same lists.
  */
-export const ACTION_TYPES = ['diplomatic', 'military', 'economic', 'information', 'cyber', 'intelligence', 'humanitarian', 'legal'] as const;
+export const ACTION_TYPES = [
+  'diplomatic',
+  'military',
+  'economic',
+  'information',
+  'cyber',
+  'intelligence',
+  'humanitarian',
+  'legal',
+] as const;
 export const CHANNELS = ['news', 'social', 'email', 'cable', 'phone', 'intel', 'briefing', 'map'] as const;
 export const READINESS = ['ready', 'limited', 'not_ready'] as const;

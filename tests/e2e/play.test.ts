@@ -64,8 +64,7 @@ async function joinAs(page: Page, code: string, name: string, position?: string)
 }
 
 /** The map's own record of a region, as Phaser drew it. */
-const mapRegion = (page: Page, id: string) =>
-  page.evaluate((rid) => window.__concordMap?.regions.find((r) => r.id === rid) ?? null, id);
+const mapRegion = (page: Page, id: string) => page.evaluate((rid) => window.__concordMap?.regions.find((r) => r.id === rid) ?? null, id);
 
 const viewSeq = (page: Page) => page.evaluate(() => window.__concord?.seq() ?? 0);
 
@@ -100,7 +99,13 @@ describe('a turn played from the browser', () => {
     await control.click('form.create button[type="submit"]');
     await control.waitForSelector('.slip');
     await shot(control, 'codes-1280');
-    codes = await control.$$eval('.slip', (slips) => slips.map((s) => ({ role: (s as HTMLElement).dataset.role, nation: (s as HTMLElement).dataset.nation, code: s.querySelector('.slip-code')!.textContent! })));
+    codes = await control.$$eval('.slip', (slips) =>
+      slips.map((s) => ({
+        role: (s as HTMLElement).dataset.role,
+        nation: (s as HTMLElement).dataset.nation,
+        code: s.querySelector('.slip-code')!.textContent,
+      })),
+    );
     expect(codes).toHaveLength(6);
     const codeOf = (role: string, nation = '') => codes.find((c) => c.role === role && c.nation === nation)!.code;
     await control.click('text=Join as exercise control');
@@ -203,7 +208,8 @@ describe('a turn played from the browser', () => {
       }
       await tab(page, 'intel');
       const dom = await page.textContent('.panel');
-      for (const r of scenario.intel) if (!releasableTo(r.originator, r.controls, who.nation)) expect(dom).not.toContain(`MARKER-${r.id.toUpperCase()}`);
+      for (const r of scenario.intel)
+        if (!releasableTo(r.originator, r.controls, who.nation)) expect(dom).not.toContain(`MARKER-${r.id.toUpperCase()}`);
     }
   });
 

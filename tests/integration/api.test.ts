@@ -15,8 +15,11 @@ import { api, codeFor, connect, createExercise, join, sleep, type Created, useSe
 
 const SCENARIO_TEXT = readFileSync(new URL('../../scenarios/harbour-watch.json', import.meta.url), 'utf8');
 /** A fresh, mutable copy of the harbour-watch scenario document. */
-const scenarioDoc = (): Record<string, unknown> & { meta: { id: string }; injects: Array<{ to: string[] }>; intel: Array<{ body: string; groundTruth: string }> } =>
-  JSON.parse(SCENARIO_TEXT) as ReturnType<typeof scenarioDoc>;
+const scenarioDoc = (): Record<string, unknown> & {
+  meta: { id: string };
+  injects: Array<{ to: string[] }>;
+  intel: Array<{ body: string; groundTruth: string }>;
+} => JSON.parse(SCENARIO_TEXT) as ReturnType<typeof scenarioDoc>;
 
 /** Crockford base32 without I, L, O, U, in three groups of four. */
 const CODE_SHAPE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -68,7 +71,11 @@ async function waitUntil(pred: () => boolean | Promise<boolean>, ms = 5000, what
 
 describe('health and scenarios', () => {
   it('GET /api/health answers ok with counts', async () => {
-    const r = await api<{ ok: boolean; version: string; uptimeSeconds: number; exercises: number; unfinished: number }>(live.url, 'GET', '/health');
+    const r = await api<{ ok: boolean; version: string; uptimeSeconds: number; exercises: number; unfinished: number }>(
+      live.url,
+      'GET',
+      '/health',
+    );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ ok: true });
     expect(typeof r.body.version).toBe('string');
@@ -78,11 +85,9 @@ describe('health and scenarios', () => {
   });
 
   it('GET /api/scenarios lists both shipped scenarios with their nations', async () => {
-    const r = await api<{ scenarios: Array<{ id: string; title: string; turns: number; nations: Array<{ id: string; name: string; colour: string }> }> }>(
-      live.url,
-      'GET',
-      '/scenarios',
-    );
+    const r = await api<{
+      scenarios: Array<{ id: string; title: string; turns: number; nations: Array<{ id: string; name: string; colour: string }> }>;
+    }>(live.url, 'GET', '/scenarios');
     expect(r.status).toBe(200);
     const ids = r.body.scenarios.map((s) => s.id).sort();
     expect(ids).toEqual(['harbour-watch', 'northern-lantern']);
@@ -107,7 +112,10 @@ describe('health and scenarios', () => {
 
 describe('POST /api/exercises', () => {
   it('creates from a shipped scenario: 201 with six codes', async () => {
-    const r = await api<Created & { scenario: { id: string; title: string; banner: string } }>(live.url, 'POST', '/exercises', { scenarioId: 'harbour-watch', seed: 7 });
+    const r = await api<Created & { scenario: { id: string; title: string; banner: string } }>(live.url, 'POST', '/exercises', {
+      scenarioId: 'harbour-watch',
+      seed: 7,
+    });
     expect(r.status).toBe(201);
     expect(r.body.id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(r.body.scenario).toMatchObject({ id: 'harbour-watch', title: 'Harbour Watch' });
@@ -228,7 +236,14 @@ describe('POST /api/join', () => {
   it('a valid code gives a token with the role and nation', async () => {
     const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'nation', 'BRV'), displayName: 'Bea' });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ exerciseId: ex.id, role: 'nation', nation: 'BRV', position: null, displayName: 'Bea', room: 'exercise' });
+    expect(r.body).toMatchObject({
+      exerciseId: ex.id,
+      role: 'nation',
+      nation: 'BRV',
+      position: null,
+      displayName: 'Bea',
+      room: 'exercise',
+    });
     expect(r.body.token.split('.')).toHaveLength(3);
     expect(r.body.expiresIn).toBeGreaterThan(0);
     const f = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'facilitator'), displayName: 'Control' });
@@ -241,7 +256,12 @@ describe('POST /api/join', () => {
 
   it('accepts the code in lower case, without dashes, and with spaces', async () => {
     const code = codeFor(ex, 'nation', 'CSM');
-    for (const typed of [code.toLowerCase(), code.replace(/-/g, ''), code.replace(/-/g, ' '), ` ${code.toLowerCase().replace(/-/g, '')} `]) {
+    for (const typed of [
+      code.toLowerCase(),
+      code.replace(/-/g, ''),
+      code.replace(/-/g, ' '),
+      ` ${code.toLowerCase().replace(/-/g, '')} `,
+    ]) {
       const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: typed, displayName: 'Cas' });
       expect(r.status, typed).toBe(200);
       expect(r.body).toMatchObject({ exerciseId: ex.id, role: 'nation', nation: 'CSM' });
@@ -255,7 +275,13 @@ describe('POST /api/join', () => {
     for (let i = 0; i < 40 && !target; i++) {
       const codes = await api<{ codes: CodeRow[] }>(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, fac.token);
       const observer = codes.body.codes.find((c) => c.role === 'observer' && c.revokedAt === null)!;
-      const rotated = await api<{ code: Created['codes'][number] }>(live.url, 'POST', `/exercises/${ex.id}/codes/${observer.id}/rotate`, undefined, fac.token);
+      const rotated = await api<{ code: Created['codes'][number] }>(
+        live.url,
+        'POST',
+        `/exercises/${ex.id}/codes/${observer.id}/rotate`,
+        undefined,
+        fac.token,
+      );
       if (/[01]/.test(rotated.body.code.code)) target = rotated.body.code;
     }
     expect(target, 'a code with a 0 or 1').toBeDefined();
@@ -285,7 +311,12 @@ describe('POST /api/join', () => {
   });
 
   it('refuses a missing display name or code with 400 invalid_request', async () => {
-    for (const body of [{ code: codeFor(ex, 'nation', 'ARN') }, { code: codeFor(ex, 'nation', 'ARN'), displayName: '   ' }, { displayName: 'X' }, { code: 12, displayName: 'X' }]) {
+    for (const body of [
+      { code: codeFor(ex, 'nation', 'ARN') },
+      { code: codeFor(ex, 'nation', 'ARN'), displayName: '   ' },
+      { displayName: 'X' },
+      { code: 12, displayName: 'X' },
+    ]) {
       const r = await api(live.url, 'POST', '/join', body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(errorOf(r.body).code).toBe('invalid_request');
@@ -310,7 +341,11 @@ describe('POST /api/join', () => {
   });
 
   it('stores a nation position in the token claims', async () => {
-    const r = await api<JoinResponse>(live.url, 'POST', '/join', { code: codeFor(ex, 'nation', 'ARN'), displayName: 'Ari', position: 'fm' });
+    const r = await api<JoinResponse>(live.url, 'POST', '/join', {
+      code: codeFor(ex, 'nation', 'ARN'),
+      displayName: 'Ari',
+      position: 'fm',
+    });
     expect(r.status).toBe(200);
     expect(r.body.position).toBe('fm');
     const claims = decodeJwt(r.body.token);
@@ -324,7 +359,13 @@ describe('GET /api/exercises', () => {
   it('lists exercises for a facilitator token, 403 for a nation, 401 without a token', async () => {
     const ex = await createExercise(live.url);
     const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
-    const ok = await api<{ exercises: Array<{ id: string; scenarioId: string; status: string }> }>(live.url, 'GET', '/exercises', undefined, fac.token);
+    const ok = await api<{ exercises: Array<{ id: string; scenarioId: string; status: string }> }>(
+      live.url,
+      'GET',
+      '/exercises',
+      undefined,
+      fac.token,
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.exercises.find((e) => e.id === ex.id)).toMatchObject({ scenarioId: 'harbour-watch', status: 'setup' });
 
@@ -379,7 +420,7 @@ describe('GET /api/exercises/:id/log', () => {
     expect(texts[0]).toBe(texts[1]);
   });
 
-  it('refuses a nation (403) and another exercise\'s facilitator (403 wrong_exercise)', async () => {
+  it("refuses a nation (403) and another exercise's facilitator (403 wrong_exercise)", async () => {
     const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
     const r = await raw('GET', `/exercises/${ex.id}/log`, { token: arn.token });
     expect(r.status).toBe(403);
@@ -404,7 +445,14 @@ describe('GET /api/exercises/:id/state', () => {
   let fac: JoinResponse;
   const doc = scenarioDoc();
   const allIntelIds = ['hw-int-01', 'hw-int-02', 'hw-int-03', 'hw-int-04', 'hw-int-05'];
-  const state = async (as?: string) => api<{ seq: number; view: View }>(live.url, 'GET', `/exercises/${ex.id}/state${as === undefined ? '' : `?as=${as}`}`, undefined, fac.token);
+  const state = async (as?: string) =>
+    api<{ seq: number; view: View }>(
+      live.url,
+      'GET',
+      `/exercises/${ex.id}/state${as === undefined ? '' : `?as=${as}`}`,
+      undefined,
+      fac.token,
+    );
 
   beforeAll(async () => {
     ex = await createExercise(live.url, 'harbour-watch', 5);
@@ -546,7 +594,13 @@ describe('join codes', () => {
     const before = await api<JoinResponse>(live.url, 'POST', '/join', { code: old.code, displayName: 'Early Bea' });
     expect(before.status).toBe(200);
 
-    const r = await api<{ code: Created['codes'][number] }>(live.url, 'POST', `/exercises/${ex.id}/codes/${old.id}/rotate`, undefined, fac.token);
+    const r = await api<{ code: Created['codes'][number] }>(
+      live.url,
+      'POST',
+      `/exercises/${ex.id}/codes/${old.id}/rotate`,
+      undefined,
+      fac.token,
+    );
     expect(r.status).toBe(200);
     const fresh = r.body.code;
     expect(fresh).toMatchObject({ role: 'nation', nation: 'BRV', label: old.label });
@@ -585,7 +639,7 @@ describe('join codes', () => {
     expect(errorOf(again.body).code).toBe('unknown_code');
   });
 
-  it('a facilitator cannot touch another exercise\'s codes', async () => {
+  it("a facilitator cannot touch another exercise's codes", async () => {
     const other = await createExercise(live.url);
     const target = other.codes.find((c) => c.role === 'evaluator')!;
     // Through its own exercise's path: the code id is not found there.
@@ -618,10 +672,20 @@ describe('participants', () => {
     expect(byName.get('Ari')!.id).toBe(decodeJwt(arn.token).sub);
 
     await arnPlayer.room.leave();
-    await waitUntil(async () => {
-      const again = await api<{ participants: ParticipantAnswer[] }>(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
-      return again.body.participants.find((p) => p.name === 'Ari')?.online === false;
-    }, 5000, 'ARN offline');
+    await waitUntil(
+      async () => {
+        const again = await api<{ participants: ParticipantAnswer[] }>(
+          live.url,
+          'GET',
+          `/exercises/${ex.id}/participants`,
+          undefined,
+          fac.token,
+        );
+        return again.body.participants.find((p) => p.name === 'Ari')?.online === false;
+      },
+      5000,
+      'ARN offline',
+    );
 
     const forbidden = await api(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, brv.token);
     expect(forbidden.status).toBe(403);
@@ -643,7 +707,13 @@ describe('participants', () => {
     expect((await api(live.url, 'GET', '/exercises', undefined, arnJoin.token)).status).toBe(403);
 
     const arnId = decodeJwt(arnJoin.token).sub!;
-    const r = await api<{ removed: string; disconnected: number }>(live.url, 'DELETE', `/exercises/${ex.id}/participants/${arnId}`, undefined, fac.token);
+    const r = await api<{ removed: string; disconnected: number }>(
+      live.url,
+      'DELETE',
+      `/exercises/${ex.id}/participants/${arnId}`,
+      undefined,
+      fac.token,
+    );
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ removed: arnId, disconnected: 1 });
 
@@ -666,7 +736,13 @@ describe('participants', () => {
     expect(errorOf(codes.body).code).toBe('removed');
 
     // The listing shows the removal; removing twice is a 404.
-    const list = await api<{ participants: ParticipantAnswer[] }>(live.url, 'GET', `/exercises/${ex.id}/participants`, undefined, fac.token);
+    const list = await api<{ participants: ParticipantAnswer[] }>(
+      live.url,
+      'GET',
+      `/exercises/${ex.id}/participants`,
+      undefined,
+      fac.token,
+    );
     const gone = list.body.participants.find((p) => p.id === arnId)!;
     expect(gone.removedAt).not.toBeNull();
     expect(gone.online).toBe(false);

@@ -38,10 +38,10 @@ async function world(): Promise<World> {
     join(live.url, codeFor(ex, 'evaluator'), 'Eve').then((j) => connect(live.url, j)),
     join(live.url, codeFor(ex, 'observer'), 'Press').then((j) => connect(live.url, j)),
   ]);
-  const all = [fac, arn!, brv!, csm!, evaluator!, observer!];
+  const all = [fac, arn, brv, csm, evaluator, observer];
   const seq = fac.view().exercise.seq;
   for (const p of all) await p.waitFor((v) => v.exercise.seq === seq && v.exercise.status === 'running');
-  return { ex, fac, arn: arn!, brv: brv!, csm: csm!, evaluator: evaluator!, observer: observer!, all };
+  return { ex, fac, arn: arn, brv: brv, csm: csm, evaluator: evaluator, observer: observer, all };
 }
 
 interface Snapshot {
@@ -84,7 +84,8 @@ async function expectAlive(players: Player[]): Promise<void> {
   for (const p of players) {
     expect(p.closeCodes, p.joined.displayName).toEqual([]);
     const v = await p.waitFor((view) => view.exercise.seq >= seq);
-    if (p.joined.role === 'nation' || p.joined.role === 'facilitator' || p.joined.role === 'evaluator') expect(v.messages.some((m) => m.body === body)).toBe(true);
+    if (p.joined.role === 'nation' || p.joined.role === 'facilitator' || p.joined.role === 'evaluator')
+      expect(v.messages.some((m) => m.body === body)).toBe(true);
   }
   // Evaluators and observers send no commands; they can still ask for their picture.
   for (const p of players.filter((x) => x.joined.role === 'evaluator' || x.joined.role === 'observer')) {
@@ -134,15 +135,45 @@ describe('malformed command payloads', () => {
     { name: 'an object without type', payload: { id: 'no-type', to: ['BRV'], body: 'hi' }, code: 'malformed', path: 'type' },
     { name: 'a type that is not a string', payload: { id: 'num-type', type: 7 }, code: 'malformed', path: 'type' },
     { name: 'no id', payload: { type: 'message.send', to: ['BRV'], body: 'hi' }, code: 'malformed', path: 'id' },
-    { name: 'an id with bad characters', payload: { id: 'a b/c', type: 'message.send', to: ['BRV'], body: 'hi' }, code: 'malformed', path: 'id' },
+    {
+      name: 'an id with bad characters',
+      payload: { id: 'a b/c', type: 'message.send', to: ['BRV'], body: 'hi' },
+      code: 'malformed',
+      path: 'id',
+    },
     { name: 'wrong field types', payload: { id: 'types-1', type: 'message.send', to: 'BRV', body: 5 }, code: 'malformed', path: 'to' },
-    { name: 'a wrong nested type', payload: { id: 'types-2', type: 'message.send', to: ['BRV', 7], body: 'hi' }, code: 'malformed', path: 'to[1]' },
+    {
+      name: 'a wrong nested type',
+      payload: { id: 'types-2', type: 'message.send', to: ['BRV', 7], body: 'hi' },
+      code: 'malformed',
+      path: 'to[1]',
+    },
     { name: 'a wrong number type', payload: { id: 'types-3', type: 'nation.ready', ready: 'yes' }, code: 'malformed', path: 'ready' },
-    { name: 'an unknown field', payload: { id: 'extra-1', type: 'message.send', to: ['BRV'], body: 'hi', priority: 'flash' }, code: 'malformed', path: 'priority' },
+    {
+      name: 'an unknown field',
+      payload: { id: 'extra-1', type: 'message.send', to: ['BRV'], body: 'hi', priority: 'flash' },
+      code: 'malformed',
+      path: 'priority',
+    },
     // msgpackr renames a "__proto__" key to "__proto_" when it decodes, so it can never reach the prototype.
-    { name: 'a prototype key', payload: JSON.parse('{"id":"proto-1","type":"message.send","to":["BRV"],"body":"hi","__proto__":{"admin":true}}') as unknown, code: 'malformed', path: /^__proto__?$/ },
-    { name: 'an unknown command type', payload: { id: 'unknown-1', type: 'missile.launch', target: 'BRV' }, code: 'unknown_command', path: 'type' },
-    { name: 'a body over the schema limit', payload: { id: 'long-1', type: 'message.send', to: ['BRV'], body: 'x'.repeat(5000) }, code: 'malformed', path: 'body' },
+    {
+      name: 'a prototype key',
+      payload: JSON.parse('{"id":"proto-1","type":"message.send","to":["BRV"],"body":"hi","__proto__":{"admin":true}}') as unknown,
+      code: 'malformed',
+      path: /^__proto__?$/,
+    },
+    {
+      name: 'an unknown command type',
+      payload: { id: 'unknown-1', type: 'missile.launch', target: 'BRV' },
+      code: 'unknown_command',
+      path: 'type',
+    },
+    {
+      name: 'a body over the schema limit',
+      payload: { id: 'long-1', type: 'message.send', to: ['BRV'], body: 'x'.repeat(5000) },
+      code: 'malformed',
+      path: 'body',
+    },
   ];
 
   it.each(cases)('$name → $code', async ({ payload, code, path }) => {
@@ -265,8 +296,15 @@ describe('oversized frames', () => {
 });
 
 describe('tokens', () => {
-  const sign = (claims: Record<string, unknown>, key: Uint8Array, opts: { sub: string; exp: number | string; iat?: number; issuer?: string }) => {
-    let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(opts.sub).setIssuer(opts.issuer ?? 'concord');
+  const sign = (
+    claims: Record<string, unknown>,
+    key: Uint8Array,
+    opts: { sub: string; exp: number | string; iat?: number; issuer?: string },
+  ) => {
+    let jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(opts.sub)
+      .setIssuer(opts.issuer ?? 'concord');
     jwt = opts.iat === undefined ? jwt.setIssuedAt() : jwt.setIssuedAt(opts.iat);
     return jwt.setExpirationTime(opts.exp).sign(key);
   };
@@ -282,15 +320,32 @@ describe('tokens', () => {
     const claims = { ex: w.ex.id, role: 'nation', nation: 'ARN', position: 'fm', name: 'Ari' };
     const now = Math.floor(Date.now() / 1000);
     const [head, payload, sig] = w.arn.joined.token.split('.') as [string, string, string];
-    const tamperedPayload = Buffer.from(JSON.stringify({ ...real, role: 'facilitator', nation: null, position: null })).toString('base64url');
+    const tamperedPayload = Buffer.from(JSON.stringify({ ...real, role: 'facilitator', nation: null, position: null })).toString(
+      'base64url',
+    );
 
     const bad: Array<{ name: string; token: string; http: string }> = [
       { name: 'expired', token: await sign(claims, key, { sub, iat: now - 7200, exp: now - 3600 }), http: 'token_expired' },
-      { name: 'forged (another key)', token: await sign(claims, new TextEncoder().encode('not-the-server-secret-at-all-0123456789'), { sub, exp: '1h' }), http: 'bad_token' },
-      { name: 'forged as facilitator', token: await sign({ ...claims, role: 'facilitator', nation: null, position: null }, new TextEncoder().encode('guess'), { sub, exp: '1h' }), http: 'bad_token' },
+      {
+        name: 'forged (another key)',
+        token: await sign(claims, new TextEncoder().encode('not-the-server-secret-at-all-0123456789'), { sub, exp: '1h' }),
+        http: 'bad_token',
+      },
+      {
+        name: 'forged as facilitator',
+        token: await sign({ ...claims, role: 'facilitator', nation: null, position: null }, new TextEncoder().encode('guess'), {
+          sub,
+          exp: '1h',
+        }),
+        http: 'bad_token',
+      },
       { name: 'wrong issuer', token: await sign(claims, key, { sub, exp: '1h', issuer: 'someone-else' }), http: 'bad_token' },
       { name: 'malformed claims', token: await sign({ ...claims, role: 'admin' }, key, { sub, exp: '1h' }), http: 'bad_token' },
-      { name: 'unsigned (alg none)', token: new UnsecuredJWT(claims).setSubject(sub).setIssuer('concord').setIssuedAt().setExpirationTime('1h').encode(), http: 'bad_token' },
+      {
+        name: 'unsigned (alg none)',
+        token: new UnsecuredJWT(claims).setSubject(sub).setIssuer('concord').setIssuedAt().setExpirationTime('1h').encode(),
+        http: 'bad_token',
+      },
       { name: 'tampered payload', token: `${head}.${tamperedPayload}.${sig}`, http: 'bad_token' },
       { name: 'truncated signature', token: `${head}.${payload}.${sig.slice(0, 10)}`, http: 'bad_token' },
       { name: 'garbage', token: 'abc.def.ghi', http: 'bad_token' },
@@ -343,7 +398,13 @@ describe('tokens', () => {
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('wrong_exercise');
     // B's participants do not include A's player.
-    const parts = await api<{ participants: Array<{ id: string; online: boolean }> }>(live.url, 'GET', `/exercises/${b.ex.id}/participants`, undefined, b.fac.joined.token);
+    const parts = await api<{ participants: Array<{ id: string; online: boolean }> }>(
+      live.url,
+      'GET',
+      `/exercises/${b.ex.id}/participants`,
+      undefined,
+      b.fac.joined.token,
+    );
     expect(parts.body.participants.map((p) => p.id)).not.toContain(decodeJwt(a.arn.joined.token).sub);
     expect(parts.body.participants.filter((p) => p.online)).toHaveLength(6);
 
@@ -354,20 +415,32 @@ describe('tokens', () => {
   });
 });
 
-describe('acting beyond one\'s role', () => {
+describe("acting beyond one's role", () => {
   it('a nation cannot act for another nation', async () => {
     const w = await world();
     const before = await snapshot(w);
-    const reply = await w.arn.send({ type: 'action.submit', actionType: 'diplomatic', title: 'Demarche', text: 'On behalf of Bravaria.', as: 'BRV' });
+    const reply = await w.arn.send({
+      type: 'action.submit',
+      actionType: 'diplomatic',
+      title: 'Demarche',
+      text: 'On behalf of Bravaria.',
+      as: 'BRV',
+    });
     expectRefused(reply, 'not_your_nation', 'as');
     expect(!reply.ok && reply.message).toContain('BRV');
-    const adversary = await w.arn.send({ type: 'action.submit', actionType: 'military', title: 'Sortie', text: 'As the Directorate.', as: 'DRX' });
+    const adversary = await w.arn.send({
+      type: 'action.submit',
+      actionType: 'military',
+      title: 'Sortie',
+      text: 'As the Directorate.',
+      as: 'DRX',
+    });
     expectRefused(adversary, 'not_your_nation', 'as');
     await expectUnchanged(w, before);
     await expectAlive(w.all);
   });
 
-  it('a nation cannot send control\'s commands', async () => {
+  it("a nation cannot send control's commands", async () => {
     const w = await world();
     const before = await snapshot(w);
     const commands: unknown[] = [
@@ -410,7 +483,7 @@ describe('acting beyond one\'s role', () => {
     await expectAlive(w.all);
   });
 
-  it('a nation cannot look through another audience\'s eyes', async () => {
+  it("a nation cannot look through another audience's eyes", async () => {
     const w = await world();
     const reply = (await w.arn.room.request('view', { as: 'BRV' })) as { ok: boolean; code?: string; message?: string };
     expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
@@ -445,7 +518,7 @@ describe('retries', () => {
     await expectAlive(w.all);
   });
 
-  it('an id is the sender\'s own: another participant using the same id sends another command', async () => {
+  it("an id is the sender's own: another participant using the same id sends another command", async () => {
     const w = await world();
     const id = nextId('shared');
     const a = await w.arn.send({ id, type: 'message.send', to: ['BRV'], body: 'From ARN.' });
@@ -490,7 +563,10 @@ describe('floods', () => {
     const tag = nextId('burst');
     const outcomes = await Promise.all(fire(w.arn, 50, tag));
     const replies = outcomes.map((o) => ('reply' in o ? o.reply : null));
-    expect(replies.every((r) => r !== null), JSON.stringify(outcomes.find((o) => 'error' in o))).toBe(true);
+    expect(
+      replies.every((r) => r !== null),
+      JSON.stringify(outcomes.find((o) => 'error' in o)),
+    ).toBe(true);
     const accepted = replies.filter((r) => r!.ok);
     const limited = replies.filter((r) => !r!.ok);
     // The bucket holds 20; the refill while the burst is read (10 a second) may add one or two.

@@ -76,7 +76,9 @@ describe('kill -9 in mid-stream', () => {
       while (!stop) {
         const id = `crash-${i}-${sent++}`;
         const command: CommandDraft =
-          p === fac ? { id, type: 'dice.roll', purpose: 'pacing', sides: 6 } : { id, type: 'message.send', to: [nations[(i + 1) % 3]!], body: `msg ${id}` };
+          p === fac
+            ? { id, type: 'dice.roll', purpose: 'pacing', sides: 6 }
+            : { id, type: 'message.send', to: [nations[(i + 1) % 3]!], body: `msg ${id}` };
         try {
           const r = await p.send(command);
           if (r.ok) acked.push({ id, seqs: r.seqs });

@@ -29,7 +29,8 @@ beforeAll(async () => {
   server = await bootServer({ dataDir: dir.path, rate: { perSecond: 1000, burst: 1000 } });
   const ex = await createExercise(server.url, 'harbour-watch', 5);
   facilitator = await connect(server.url, await join(server.url, codeFor(ex, 'facilitator'), 'Control'));
-  for (const n of scenario.nations) players.set(n.id, await connect(server.url, await join(server.url, codeFor(ex, 'nation', n.id), `${n.id} lead`, 'fm')));
+  for (const n of scenario.nations)
+    players.set(n.id, await connect(server.url, await join(server.url, codeFor(ex, 'nation', n.id), `${n.id} lead`, 'fm')));
   observer = await connect(server.url, await join(server.url, codeFor(ex, 'observer'), 'Press gallery'));
   await playWholeExercise();
 }, 60_000);
@@ -51,10 +52,14 @@ async function playWholeExercise() {
   for (let turn = 1; turn <= scenario.clock.turns; turn++) {
     for (const phase of scenario.clock.phases) {
       const fv = facilitator.view();
-      if (fv.exercise.turn !== turn || fv.exercise.phase !== phase.id) await ok(facilitator, { type: 'phase.advance', expect: { turn: fv.exercise.turn, phase: fv.exercise.phase! } });
+      if (fv.exercise.turn !== turn || fv.exercise.phase !== phase.id)
+        await ok(facilitator, { type: 'phase.advance', expect: { turn: fv.exercise.turn, phase: fv.exercise.phase! } });
       if (phase.id === 'brief') {
-        for (const x of facilitator.view().injects) if (x.control?.status === 'scheduled' && x.control.trigger.type === 'manual' && x.control.turn <= turn) await ok(facilitator, { type: 'inject.release', inject: x.id });
-        for (const p of players.values()) for (const x of p.view().injects) if (!x.acknowledged) await ok(p, { type: 'inject.acknowledge', inject: x.id });
+        for (const x of facilitator.view().injects)
+          if (x.control?.status === 'scheduled' && x.control.trigger.type === 'manual' && x.control.turn <= turn)
+            await ok(facilitator, { type: 'inject.release', inject: x.id });
+        for (const p of players.values())
+          for (const x of p.view().injects) if (!x.acknowledged) await ok(p, { type: 'inject.acknowledge', inject: x.id });
       }
       if (phase.id === 'consult') {
         await ok(players.get(nations[0]!)!, { type: 'message.send', to: [nations[1]!], body: `Bilateral note turn ${turn}` });
@@ -62,8 +67,23 @@ async function playWholeExercise() {
         await ok(facilitator, { type: 'message.send', to: [nations[2]!], persona: 'harbour-herald', body: `Press inquiry turn ${turn}` });
       }
       if (phase.id === 'submit') {
-        for (const n of nations) await ok(players.get(n)!, { type: 'action.submit', actionType: 'diplomatic', title: `${n} note`, text: 'Protest', regions: ['grey-sound'] });
-        await ok(facilitator, { type: 'action.submit', as: 'DRX', actionType: 'military', title: 'Shadow ferries', text: 'Submarine shadowing', regions: ['grey-sound'], assets: ['drx-submarine'] });
+        for (const n of nations)
+          await ok(players.get(n)!, {
+            type: 'action.submit',
+            actionType: 'diplomatic',
+            title: `${n} note`,
+            text: 'Protest',
+            regions: ['grey-sound'],
+          });
+        await ok(facilitator, {
+          type: 'action.submit',
+          as: 'DRX',
+          actionType: 'military',
+          title: 'Shadow ferries',
+          text: 'Submarine shadowing',
+          regions: ['grey-sound'],
+          assets: ['drx-submarine'],
+        });
       }
       if (phase.id === 'adjudicate') {
         const open = facilitator.view().actions.filter((a) => a.status === 'submitted');
@@ -94,7 +114,11 @@ describe('raw frames', () => {
       expect(p.frames.length).toBeGreaterThan(10);
       for (const r of scenario.intel) {
         const allowed = releasableTo(r.originator, r.controls, n);
-        expect({ nation: n, report: r.id, seen: containsBytes(p.frames, marker(r.id)) }).toEqual({ nation: n, report: r.id, seen: allowed });
+        expect({ nation: n, report: r.id, seen: containsBytes(p.frames, marker(r.id)) }).toEqual({
+          nation: n,
+          report: r.id,
+          seen: allowed,
+        });
       }
     }
   });
@@ -128,7 +152,13 @@ describe('raw frames', () => {
     const { api } = await import('./support.ts');
     const token = facilitator.joined.token;
     for (const [n, p] of players) {
-      const r = await api<{ seq: number; view: unknown }>(server.url, 'GET', `/exercises/${p.joined.exerciseId}/state?as=${n}`, undefined, token);
+      const r = await api<{ seq: number; view: unknown }>(
+        server.url,
+        'GET',
+        `/exercises/${p.joined.exerciseId}/state?as=${n}`,
+        undefined,
+        token,
+      );
       expect(p.mirror.seq).toBe(r.body.seq);
       expect(JSON.parse(JSON.stringify(p.view()))).toEqual(r.body.view);
     }

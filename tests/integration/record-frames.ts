@@ -27,4 +27,4 @@ export class RecordingWebSocket extends WebSocket {
     return RecordingWebSocket.sockets.filter((s) => s.readyState === WebSocket.OPEN && s.url.includes(token)).at(-1);
   }
 }
-globalThis.WebSocket = RecordingWebSocket as unknown as typeof WebSocket;
+globalThis.WebSocket = RecordingWebSocket;

@@ -51,10 +51,19 @@ export async function bootServer(opts: ServerOptions & { dataDir: string }): Pro
   return startServer({ port: 0, host: '127.0.0.1', log: quietLog(), clientDir: '/nonexistent', ...opts });
 }
 
-export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}/api${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -86,7 +95,6 @@ export async function join(base: string, code: string, displayName: string, posi
   if (r.status !== 200) throw new Error(`join failed: ${JSON.stringify(r.body)}`);
   return r.body;
 }
-
 
 export interface Player {
   room: Room;

@@ -49,23 +49,31 @@ describe('determinism', () => {
 describe('replay equals live', () => {
   it('the view at any past position equals what each audience saw live then', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }), (seed, picks) => {
-        const live = new Map<number, string[]>();
-        // Decide which positions to record before playing, from the fraction picks.
-        const probe = simulate(small, { seed });
-        const wanted = new Set(picks.map((f) => 1 + Math.floor(f * (probe.events.length - 1))));
-        simulate(small, {
-          seed,
-          observe: (state, e) => {
-            if (wanted.has(e.seq)) live.set(e.seq, audiences(small).map((a) => JSON.stringify(project(state, a))));
-          },
-        });
-        const replay = new Replay(probe.events);
-        for (const [seq, views] of live) {
-          const state = replay.seek(seq);
-          expect(audiences(small).map((a) => JSON.stringify(project(state, a)))).toEqual(views);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (seed, picks) => {
+          const live = new Map<number, string[]>();
+          // Decide which positions to record before playing, from the fraction picks.
+          const probe = simulate(small, { seed });
+          const wanted = new Set(picks.map((f) => 1 + Math.floor(f * (probe.events.length - 1))));
+          simulate(small, {
+            seed,
+            observe: (state, e) => {
+              if (wanted.has(e.seq))
+                live.set(
+                  e.seq,
+                  audiences(small).map((a) => JSON.stringify(project(state, a))),
+                );
+            },
+          });
+          const replay = new Replay(probe.events);
+          for (const [seq, views] of live) {
+            const state = replay.seek(seq);
+            expect(audiences(small).map((a) => JSON.stringify(project(state, a)))).toEqual(views);
+          }
+        },
+      ),
       { numRuns: 10 },
     );
   });
@@ -128,13 +136,50 @@ describe('any command', () => {
     fc.string({ maxLength: 20 }),
     fc.constant(null),
   );
-  const field = fc.oneof(value, fc.array(value, { maxLength: 4 }), fc.dictionary(fc.constantFrom('kind', 'region', 'asset', 'stability', 'controller', 'turn', 'phase'), value, { maxKeys: 3 }));
-  const fieldNames = ['inject', 'note', 'to', 'subject', 'body', 'message', 'from', 'channel', 'persona', 'actionType', 'title', 'text', 'regions', 'assets', 'as', 'action', 'actions', 'outcome', 'effects', 'visibleTo', 'ready', 'minutes', 'expect', 'reason', 'sides', 'count', 'purpose', 'release', 'positions', 'bogus'];
-  const structured = fc.record({
-    id: fc.oneof(fc.constantFrom('c1', 'sim-1', 'sim-5'), fc.string({ maxLength: 70 })),
-    type: fc.oneof(fc.constantFrom(...COMMAND_TYPES), fc.string({ maxLength: 12 })),
-    fields: fc.dictionary(fc.constantFrom(...fieldNames), field, { maxKeys: 6 }),
-  }).map(({ id, type, fields }) => ({ ...fields, id, type }));
+  const field = fc.oneof(
+    value,
+    fc.array(value, { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom('kind', 'region', 'asset', 'stability', 'controller', 'turn', 'phase'), value, { maxKeys: 3 }),
+  );
+  const fieldNames = [
+    'inject',
+    'note',
+    'to',
+    'subject',
+    'body',
+    'message',
+    'from',
+    'channel',
+    'persona',
+    'actionType',
+    'title',
+    'text',
+    'regions',
+    'assets',
+    'as',
+    'action',
+    'actions',
+    'outcome',
+    'effects',
+    'visibleTo',
+    'ready',
+    'minutes',
+    'expect',
+    'reason',
+    'sides',
+    'count',
+    'purpose',
+    'release',
+    'positions',
+    'bogus',
+  ];
+  const structured = fc
+    .record({
+      id: fc.oneof(fc.constantFrom('c1', 'sim-1', 'sim-5'), fc.string({ maxLength: 70 })),
+      type: fc.oneof(fc.constantFrom(...COMMAND_TYPES), fc.string({ maxLength: 12 })),
+      fields: fc.dictionary(fc.constantFrom(...fieldNames), field, { maxKeys: 6 }),
+    })
+    .map(({ id, type, fields }) => ({ ...fields, id, type }));
   const anyCommand = fc.oneof({ weight: 5, arbitrary: structured }, { weight: 1, arbitrary: fc.anything() });
 
   it('never throws, and gives events that fold cleanly or a rejection with a code and a sentence that changes nothing', () => {

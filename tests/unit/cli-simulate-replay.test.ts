@@ -87,8 +87,14 @@ describe('replay', () => {
   });
 
   it('refuses bad arguments and bad logs with a clear message', async () => {
-    expect(await cli('replay', log, '--as', 'XYZ')).toMatchObject({ code: 1, err: expect.stringMatching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/) });
-    expect(await cli('replay', log, '--at', '999999')).toMatchObject({ code: 1, err: expect.stringMatching(/--at 999999: the log runs from 1 to \d+/) });
+    expect(await cli('replay', log, '--as', 'XYZ')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/),
+    });
+    expect(await cli('replay', log, '--at', '999999')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/--at 999999: the log runs from 1 to \d+/),
+    });
     expect(await cli('replay', log, '--at', 'soon')).toMatchObject({ code: 1, err: expect.stringMatching(/--at must be an integer/) });
     expect(await cli('replay', join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: expect.stringMatching(/cannot read .*ENOENT/) });
 
@@ -113,6 +119,8 @@ describe('replay', () => {
     const r = await cli('simulate', bad, '--seed', '1', '--out', join(dir, 'x.jsonl'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is not a valid scenario:\n\s+meta\.id: required field is missing/);
-    expect(await cli('simulate', scenarioPath('harbour-watch.json'), '--seed', 'x', '--out', join(dir, 'y.jsonl'))).toMatchObject({ code: 1 });
+    expect(await cli('simulate', scenarioPath('harbour-watch.json'), '--seed', 'x', '--out', join(dir, 'y.jsonl'))).toMatchObject({
+      code: 1,
+    });
   });
 });

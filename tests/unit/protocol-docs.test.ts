@@ -51,7 +51,8 @@ describe('docs/protocol.md', () => {
   });
 
   it('lists every general rejection code', () => {
-    for (const code of [...Object.keys(GENERAL_REJECTIONS), ...Object.keys(TRANSPORT_REJECTIONS)]) expect(rendered).toContain(`| \`${code}\` |`);
+    for (const code of [...Object.keys(GENERAL_REJECTIONS), ...Object.keys(TRANSPORT_REJECTIONS)])
+      expect(rendered).toContain(`| \`${code}\` |`);
     expect(Object.keys(TRANSPORT_REJECTIONS)).toEqual(['rate_limited', 'not_joined', 'storage_error']);
   });
 

@@ -26,7 +26,7 @@ export class ViewMirror {
   /** Apply a patch; returns false (and changes nothing) if it does not follow the copy. */
   apply(patch: PatchMessage): boolean {
     if (this.view === null || patch.from !== this.seq) return false;
-    const doc = fastJsonPatch.applyPatch(this.view, patch.ops, false, true).newDocument as View;
+    const doc = fastJsonPatch.applyPatch(this.view, patch.ops, false, true).newDocument;
     this.view = doc;
     this.seq = patch.to;
     this.emit();

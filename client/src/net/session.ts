@@ -40,7 +40,10 @@ export async function api<T>(method: string, path: string, body?: unknown, token
   try {
     res = await fetch(`/api${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -67,7 +70,9 @@ export const savedSession = (): JoinResponse | null => {
 export const forgetSession = () => localStorage.removeItem(STORAGE_KEY);
 
 const newId = (): string =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 export class Session {
   readonly info: JoinResponse;
@@ -170,7 +175,8 @@ export class Session {
 
   async requestView(as?: string): Promise<{ ok: true; seq: number; view: View } | { ok: false; code: string; message: string }> {
     if (!this.room) return { ok: false, code: 'offline', message: 'Not connected.' };
-    return (await this.room.request(VIEW, as ? { as } : {})) as { ok: true; seq: number; view: View } | { ok: false; code: string; message: string };
+    return (await this.room.request(VIEW, as ? { as } : {})) as
+      { ok: true; seq: number; view: View } | { ok: false; code: string; message: string };
   }
 
   private async whenOnline(ms: number): Promise<boolean> {
@@ -195,14 +201,22 @@ export class Session {
     const command = { ...draft, id: draft.id ?? newId() };
     for (let attempt = 0; attempt < 3; attempt++) {
       if (!(await this.whenOnline(10_000)) || !this.room)
-        return { ok: false, code: 'offline', message: 'Not connected to the server; nothing was sent. Try again when the indicator is green.' };
+        return {
+          ok: false,
+          code: 'offline',
+          message: 'Not connected to the server; nothing was sent. Try again when the indicator is green.',
+        };
       try {
         return (await this.room.request(COMMAND, command, { timeout: 8000 })) as Reply;
       } catch {
         // Timed out or the socket closed mid-request: retry with the same id.
       }
     }
-    return { ok: false, code: 'timeout', message: 'The server did not answer. The command may or may not have been applied; check before resending.' };
+    return {
+      ok: false,
+      code: 'timeout',
+      message: 'The server did not answer. The command may or may not have been applied; check before resending.',
+    };
   }
 
   view(): View | null {

@@ -11,7 +11,25 @@ import { seatsPanel } from '../ui/panels/seats.ts';
 import type { Panel } from '../ui/panel.ts';
 
 /** Exercise control's console. */
-export const facilitatorPanels = (): Panel[] => [controlPanel(), injectsPanel(), adjudicationPanel(), channelsPanel(), intelPanel(), outcomesPanel(), seatsPanel(), briefPanel()];
+export const facilitatorPanels = (): Panel[] => [
+  controlPanel(),
+  injectsPanel(),
+  adjudicationPanel(),
+  channelsPanel(),
+  intelPanel(),
+  outcomesPanel(),
+  seatsPanel(),
+  briefPanel(),
+];
 
 /** Evaluators: everything, read-only, plus their notes. */
-export const evaluatorPanels = (): Panel[] => [notesPanel(), { ...controlPanel(), title: 'Status' }, injectsPanel(), actionsPanel(), channelsPanel(), intelPanel(), outcomesPanel(), briefPanel()];
+export const evaluatorPanels = (): Panel[] => [
+  notesPanel(),
+  { ...controlPanel(), title: 'Status' },
+  injectsPanel(),
+  actionsPanel(),
+  channelsPanel(),
+  intelPanel(),
+  outcomesPanel(),
+  briefPanel(),
+];

@@ -98,8 +98,14 @@ function symbol(ctx: CanvasRenderingContext2D, type: AssetType, s: number, ink: 
   };
   switch (type) {
     case 'infantry':
-      line([[0.1, 0.22], [0.9, 0.78]]);
-      line([[0.1, 0.78], [0.9, 0.22]]);
+      line([
+        [0.1, 0.22],
+        [0.9, 0.78],
+      ]);
+      line([
+        [0.1, 0.78],
+        [0.9, 0.22],
+      ]);
       break;
     case 'armour':
       ctx.beginPath();
@@ -125,33 +131,68 @@ function symbol(ctx: CanvasRenderingContext2D, type: AssetType, s: number, ink: 
       break;
     case 'maritime_patrol':
       plane(0.31, 0.0);
-      line([[0.3, 0.86], [0.4, 0.82], [0.5, 0.86], [0.6, 0.82], [0.7, 0.86]]);
+      line([
+        [0.3, 0.86],
+        [0.4, 0.82],
+        [0.5, 0.86],
+        [0.6, 0.82],
+        [0.7, 0.86],
+      ]);
       break;
     case 'drone':
-      line([[0.26, 0.36], [0.5, 0.66], [0.74, 0.36]]);
-      line([[0.5, 0.3], [0.5, 0.66]]);
+      line([
+        [0.26, 0.36],
+        [0.5, 0.66],
+        [0.74, 0.36],
+      ]);
+      line([
+        [0.5, 0.3],
+        [0.5, 0.66],
+      ]);
       break;
     case 'frigate':
-      line([[0.5, 0.18], [0.5, 0.4]]);
-      line([[0.38, 0.26], [0.62, 0.26]]);
+      line([
+        [0.5, 0.18],
+        [0.5, 0.4],
+      ]);
+      line([
+        [0.38, 0.26],
+        [0.62, 0.26],
+      ]);
       break;
     case 'patrol_vessel':
-      line([[0.5, 0.26], [0.5, 0.4]]);
+      line([
+        [0.5, 0.26],
+        [0.5, 0.4],
+      ]);
       break;
     case 'submarine':
       ctx.fillStyle = ink;
       ctx.fillRect(s * 0.42, s * 0.26, s * 0.16, s * 0.14);
       break;
     case 'missile':
-      line([[0.5, 0.26], [0.5, 0.72]]);
-      line([[0.4, 0.38], [0.5, 0.24], [0.6, 0.38]]);
-      line([[0.42, 0.72], [0.58, 0.72]]);
+      line([
+        [0.5, 0.26],
+        [0.5, 0.72],
+      ]);
+      line([
+        [0.4, 0.38],
+        [0.5, 0.24],
+        [0.6, 0.38],
+      ]);
+      line([
+        [0.42, 0.72],
+        [0.58, 0.72],
+      ]);
       break;
     case 'air_defence':
       ctx.beginPath();
       ctx.arc(c, s * 0.66, s * 0.2, Math.PI, 0);
       ctx.stroke();
-      line([[0.5, 0.66], [0.5, 0.3]]);
+      line([
+        [0.5, 0.66],
+        [0.5, 0.3],
+      ]);
       break;
     case 'radar':
       ctx.beginPath();
@@ -160,12 +201,26 @@ function symbol(ctx: CanvasRenderingContext2D, type: AssetType, s: number, ink: 
       ctx.beginPath();
       ctx.arc(s * 0.4, s * 0.6, s * 0.06, 0, Math.PI * 2);
       ctx.fill();
-      line([[0.4, 0.6], [0.62, 0.34]]);
+      line([
+        [0.4, 0.6],
+        [0.62, 0.34],
+      ]);
       break;
     case 'cyber_unit':
-      line([[0.4, 0.34], [0.26, 0.5], [0.4, 0.66]]);
-      line([[0.6, 0.34], [0.74, 0.5], [0.6, 0.66]]);
-      line([[0.54, 0.3], [0.46, 0.7]]);
+      line([
+        [0.4, 0.34],
+        [0.26, 0.5],
+        [0.4, 0.66],
+      ]);
+      line([
+        [0.6, 0.34],
+        [0.74, 0.5],
+        [0.6, 0.66],
+      ]);
+      line([
+        [0.54, 0.3],
+        [0.46, 0.7],
+      ]);
       break;
     case 'info_ops':
       ctx.beginPath();
@@ -187,7 +242,10 @@ function symbol(ctx: CanvasRenderingContext2D, type: AssetType, s: number, ink: 
       ctx.beginPath();
       ctx.arc(s * 0.55, s * 0.36, s * 0.12, 0, Math.PI * 2);
       ctx.stroke();
-      line([[0.43, 0.36], [0.67, 0.36]]);
+      line([
+        [0.43, 0.36],
+        [0.67, 0.36],
+      ]);
       break;
   }
 }
@@ -316,7 +374,8 @@ export interface LabelSpec {
 /** Split a name into two lines at the space nearest its middle. */
 export function splitName(name: string): [string, string] | null {
   let best = -1;
-  for (let i = 0; i < name.length; i++) if (name[i] === ' ' && (best < 0 || Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2))) best = i;
+  for (let i = 0; i < name.length; i++)
+    if (name[i] === ' ' && (best < 0 || Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2))) best = i;
   return best < 0 ? null : [name.slice(0, best), name.slice(best + 1)];
 }
 

@@ -64,7 +64,13 @@ describe('geometry', () => {
   });
 
   it('centroid of a degenerate polygon is the vertex mean', () => {
-    expect(polygonCentroid([[0, 0], [10, 0], [20, 0]])).toEqual([10, 0]);
+    expect(
+      polygonCentroid([
+        [0, 0],
+        [10, 0],
+        [20, 0],
+      ]),
+    ).toEqual([10, 0]);
   });
 
   it('point in polygon, including concave shapes', () => {
@@ -116,7 +122,17 @@ describe('geometry', () => {
     const segs = dashSegments(square, 6, 4);
     const total = segs.reduce((s, [a, b, c, d]) => s + Math.hypot(c - a, d - b), 0);
     expect(total).toBeCloseTo(400 * 0.6, 0);
-    expect(dashSegments([[0, 0], [10, 0]], 3, 2, false).length).toBe(2);
+    expect(
+      dashSegments(
+        [
+          [0, 0],
+          [10, 0],
+        ],
+        3,
+        2,
+        false,
+      ).length,
+    ).toBe(2);
   });
 
   it('grid points respect the margin', () => {
@@ -127,7 +143,10 @@ describe('geometry', () => {
 });
 
 describe('colours', () => {
-  const view = { nations: [{ id: 'CAL', colour: '#1f5fbf' }], adversary: { id: 'VRK', colour: '#c62828' } } as unknown as Pick<View, 'nations' | 'adversary'>;
+  const view = { nations: [{ id: 'CAL', colour: '#1f5fbf' }], adversary: { id: 'VRK', colour: '#c62828' } } as unknown as Pick<
+    View,
+    'nations' | 'adversary'
+  >;
   const colours = colourTable(view);
 
   it('controller colour: nation, adversary, none', () => {
@@ -233,7 +252,14 @@ describe('labels', () => {
   it('falls back to an alternative box before hiding', () => {
     const chosen = chooseLabels([
       { id: 'a', priority: 2, boxes: [{ x: 0, y: 0, w: 100, h: 20 }] },
-      { id: 'b', priority: 1, boxes: [{ x: 50, y: 0, w: 100, h: 20 }, { x: 120, y: 0, w: 40, h: 40 }] },
+      {
+        id: 'b',
+        priority: 1,
+        boxes: [
+          { x: 50, y: 0, w: 100, h: 20 },
+          { x: 120, y: 0, w: 40, h: 40 },
+        ],
+      },
       { id: 'c', priority: 0, boxes: [{ x: 10, y: 5, w: 10, h: 10 }] },
     ]);
     expect(Object.fromEntries(chosen)).toEqual({ a: 0, b: 1, c: -1 });

@@ -116,7 +116,13 @@ export function poleOfInaccessibility(poly: Poly, precision = 1): Pt {
   const b = polygonBounds(poly);
   const size = Math.min(b.w, b.h);
   if (size <= 0) return [b.x, b.y];
-  interface Cell { x: number; y: number; h: number; d: number; max: number }
+  interface Cell {
+    x: number;
+    y: number;
+    h: number;
+    d: number;
+    max: number;
+  }
   const cell = (x: number, y: number, h: number): Cell => {
     const d = signedEdgeDistance(x, y, poly);
     return { x, y, h, d, max: d + h * Math.SQRT2 };
@@ -409,7 +415,10 @@ export function markerSlots(
   if (max <= 0 || spacing <= 0) return out;
   const [ox, oy] = origin;
   const sx = spacing * aspect;
-  const reach = Math.ceil(Math.max((ox - bounds.x) / sx, (bounds.x + bounds.w - ox) / sx, (oy - bounds.y) / spacing, (bounds.y + bounds.h - oy) / spacing)) + 1;
+  const reach =
+    Math.ceil(
+      Math.max((ox - bounds.x) / sx, (bounds.x + bounds.w - ox) / sx, (oy - bounds.y) / spacing, (bounds.y + bounds.h - oy) / spacing),
+    ) + 1;
   const ring: Array<[number, number, number]> = [];
   for (let r = 0; r <= reach && out.length < max; r++) {
     ring.length = 0;
@@ -425,7 +434,14 @@ export function markerSlots(
     }
     ring.sort((a, b) => a[2] - b[2]);
     for (const [x, y] of ring) {
-      if (avoid !== null && x >= avoid.x - sx * 0.5 && x <= avoid.x + avoid.w + sx * 0.5 && y >= avoid.y - spacing * 0.5 && y <= avoid.y + avoid.h + spacing * 0.5) continue;
+      if (
+        avoid !== null &&
+        x >= avoid.x - sx * 0.5 &&
+        x <= avoid.x + avoid.w + sx * 0.5 &&
+        y >= avoid.y - spacing * 0.5 &&
+        y <= avoid.y + avoid.h + spacing * 0.5
+      )
+        continue;
       if (margin > 0 ? signedEdgeDistance(x, y, poly) < margin : !pointInPolygon(x, y, poly)) continue;
       out.push([x, y]);
       if (out.length >= max) break;
@@ -435,8 +451,7 @@ export function markerSlots(
 }
 
 export type Placement =
-  | { kind: 'asset'; id: string; slot: number }
-  | { kind: 'cluster'; owner: string | null; ids: string[]; slot: number };
+  { kind: 'asset'; id: string; slot: number } | { kind: 'cluster'; owner: string | null; ids: string[]; slot: number };
 
 /**
  * How a region's assets are shown with `slots` free places: each on its own when they fit (and
@@ -477,7 +492,8 @@ export interface LabelChoice {
   boxes: Box[];
 }
 
-const overlaps = (a: Box, b: Box, pad: number) => a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+const overlaps = (a: Box, b: Box, pad: number) =>
+  a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
 
 /**
  * Greedy label placement: labels in priority order take their first alternative that overlaps
@@ -496,7 +512,10 @@ export function chooseLabels(labels: readonly LabelChoice[], pad = 2): Map<strin
 
 /** Greedy overlap removal: higher priority first; returns the ids of labels to hide. */
 export function hiddenLabels(boxes: readonly LabelBox[], pad = 2): Set<string> {
-  const chosen = chooseLabels(boxes.map((b) => ({ id: b.id, priority: b.priority, boxes: [b] })), pad);
+  const chosen = chooseLabels(
+    boxes.map((b) => ({ id: b.id, priority: b.priority, boxes: [b] })),
+    pad,
+  );
   return new Set([...chosen].filter(([, i]) => i < 0).map(([id]) => id));
 }
 
@@ -524,7 +543,15 @@ export function actionArrows(view: Pick<View, 'actions' | 'nations' | 'exercise'
     if (from === undefined || !known.has(from)) continue;
     for (const to of a.regions) {
       if (!known.has(to)) continue;
-      out.push({ action: a.id, nation: a.nation, colour: colours.get(a.nation) ?? NEUTRAL, from, to, own: to === from, pending: a.status !== 'adjudicated' });
+      out.push({
+        action: a.id,
+        nation: a.nation,
+        colour: colours.get(a.nation) ?? NEUTRAL,
+        from,
+        to,
+        own: to === from,
+        pending: a.status !== 'adjudicated',
+      });
     }
   }
   return out;
@@ -535,7 +562,9 @@ export const arrowsKey = (arrows: readonly Arrow[]): string => arrows.map((a) =>
 /** Injects released after `sinceSeq` that name regions on the map. */
 export function newInjects(view: Pick<View, 'injects'>, sinceSeq: number): Array<{ id: string; channel: string; regions: string[] }> {
   const out: Array<{ id: string; channel: string; regions: string[] }> = [];
-  for (const x of view.injects) if (x.releasedSeq !== null && x.releasedSeq > sinceSeq && x.regions.length) out.push({ id: x.id, channel: x.channel, regions: x.regions });
+  for (const x of view.injects)
+    if (x.releasedSeq !== null && x.releasedSeq > sinceSeq && x.regions.length)
+      out.push({ id: x.id, channel: x.channel, regions: x.regions });
   return out;
 }
 
@@ -606,7 +635,10 @@ export function diffAssets(store: Map<string, AssetState>, assets: readonly MapA
 }
 
 /** Compare stored region states with a view's regions, updating the store in place. */
-export function diffRegions(store: Map<string, RegionState>, regions: readonly MapRegion[]): { changed: string[]; controller: Array<{ id: string; from: string | null; to: string | null }> } {
+export function diffRegions(
+  store: Map<string, RegionState>,
+  regions: readonly MapRegion[],
+): { changed: string[]; controller: Array<{ id: string; from: string | null; to: string | null }> } {
   const changed: string[] = [];
   const controller: Array<{ id: string; from: string | null; to: string | null }> = [];
   for (const r of regions) {

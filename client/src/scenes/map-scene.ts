@@ -67,7 +67,21 @@ const COLOUR_MS = 1100;
 const MOVE_MS = 1300;
 const PULSE_MS = 2600;
 
-const DEPTH = { base: 0, sea: 1, land: 2, air: 3, inset: 4, patterns: 5, borders: 6, selection: 7, arrows: 8, markers: 9, movers: 10, labels: 11, fx: 12 } as const;
+const DEPTH = {
+  base: 0,
+  sea: 1,
+  land: 2,
+  air: 3,
+  inset: 4,
+  patterns: 5,
+  borders: 6,
+  selection: 7,
+  arrows: 8,
+  markers: 9,
+  movers: 10,
+  labels: 11,
+  fx: 12,
+} as const;
 
 interface RegionRec {
   id: string;
@@ -437,7 +451,9 @@ export class MapScene extends Phaser.Scene {
     const bounds = polygonBounds(poly);
     const depth = def.domain === 'sea' ? DEPTH.sea : def.domain === 'air' ? DEPTH.air : inset(def.domain) ? DEPTH.inset : DEPTH.land;
     const pole = poleOfInaccessibility(poly, 1);
-    const anchor: Pt = inset(def.domain) ? [bounds.x + 8, bounds.y + 6] : labelAnchor({ polygon: poly, label: def.label ? [def.label[0], def.label[1]] : null });
+    const anchor: Pt = inset(def.domain)
+      ? [bounds.x + 8, bounds.y + 6]
+      : labelAnchor({ polygon: poly, label: def.label ? [def.label[0], def.label[1]] : null });
     return {
       id: def.id,
       name: def.name,
@@ -485,7 +501,10 @@ export class MapScene extends Phaser.Scene {
     // renderers). A graticule, a frame and a shadow finish the sheet.
     const big = Math.max(w, h) * 2;
     g.fillStyle(hexNum(PALETTE.background), 1);
-    g.fillRect(-big, -big, w + 2 * big, big).fillRect(-big, h, w + 2 * big, big).fillRect(-big, 0, big, h).fillRect(w, 0, big, h);
+    g.fillRect(-big, -big, w + 2 * big, big)
+      .fillRect(-big, h, w + 2 * big, big)
+      .fillRect(-big, 0, big, h)
+      .fillRect(w, 0, big, h);
     const sh = Math.max(w, h) * 0.005;
     g.fillStyle(hexNum('#05090d'), 0.55).fillRect(sh, h, w, sh).fillRect(w, sh, sh, h);
     const step = Math.max(w, h) / 16;
@@ -609,7 +628,11 @@ export class MapScene extends Phaser.Scene {
           g.lineStyle(4 * px, colour, 0.95);
           strokeSegments(g, dashSegments(ring, 12 * px, 7 * px));
         } else {
-          g.lineStyle(4 * px, colour, 0.95).strokePoints(ring.map(([x, y]) => new Phaser.Math.Vector2(x, y)), true, true);
+          g.lineStyle(4 * px, colour, 0.95).strokePoints(
+            ring.map(([x, y]) => new Phaser.Math.Vector2(x, y)),
+            true,
+            true,
+          );
         }
         continue;
       }
@@ -651,14 +674,15 @@ export class MapScene extends Phaser.Scene {
       // The tip sits on the end of the curve.
       const hx = last[0] - Math.cos(dir) * head * 0.3;
       const hy = last[1] - Math.sin(dir) * head * 0.3;
-      const tri = (s: number) => [
-        hx + Math.cos(dir) * s * 0.3,
-        hy + Math.sin(dir) * s * 0.3,
-        hx + Math.cos(dir + 2.6) * s * 0.8,
-        hy + Math.sin(dir + 2.6) * s * 0.8,
-        hx + Math.cos(dir - 2.6) * s * 0.8,
-        hy + Math.sin(dir - 2.6) * s * 0.8,
-      ] as const;
+      const tri = (s: number) =>
+        [
+          hx + Math.cos(dir) * s * 0.3,
+          hy + Math.sin(dir) * s * 0.3,
+          hx + Math.cos(dir + 2.6) * s * 0.8,
+          hy + Math.sin(dir + 2.6) * s * 0.8,
+          hx + Math.cos(dir - 2.6) * s * 0.8,
+          hy + Math.sin(dir - 2.6) * s * 0.8,
+        ] as const;
       g.fillStyle(0x0b1117, 0.7).fillTriangle(...tri(head * 1.3));
       g.fillStyle(colour, 1).fillTriangle(...tri(head));
     }
@@ -700,7 +724,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   private refreshLabel(r: RegionRec): void {
-    const note = r.domain === 'land' && r.controller === null ? 'CONTESTED' : inset(r.domain) && r.controller !== null ? r.controller : null;
+    const note =
+      r.domain === 'land' && r.controller === null ? 'CONTESTED' : inset(r.domain) && r.controller !== null ? r.controller : null;
     const scale = this.dpr * this.ui;
     const sig = `${r.name}|${r.stability}|${r.capital}|${note}|${scale}`;
     if (sig === r.labelSig && r.label) return;
@@ -860,7 +885,11 @@ export class MapScene extends Phaser.Scene {
           r.clusters.set(key, img);
         } else if (img.texture.key !== tex) img.setTexture(tex);
         const frameW = img.frame.width;
-        img.setOrigin((ms / 2) / frameW, 0.5).setPosition(x, y).setScale(1 / z).setVisible(r.inView);
+        img
+          .setOrigin(ms / 2 / frameW, 0.5)
+          .setPosition(x, y)
+          .setScale(1 / z)
+          .setVisible(r.inView);
         for (const id of p.ids) {
           const rec = this.assets.get(id);
           if (!rec) continue;
@@ -897,7 +926,10 @@ export class MapScene extends Phaser.Scene {
       rec.img.setVertexRoundMode('full');
     } else if (rec.tex !== tex) rec.img.setTexture(tex);
     rec.tex = tex;
-    rec.img.setPosition(x, y).setScale(1 / this.cam.zoom).setVisible(visible);
+    rec.img
+      .setPosition(x, y)
+      .setScale(1 / this.cam.zoom)
+      .setVisible(visible);
     rec.x = x;
     rec.y = y;
     rec.clustered = false;
@@ -933,7 +965,10 @@ export class MapScene extends Phaser.Scene {
   private animateMove(id: string, from: { x: number; y: number }): void {
     const rec = this.assets.get(id);
     if (!rec || !Number.isFinite(rec.x)) return;
-    const mover = this.add.image(from.x, from.y, this.markerTexture(rec.state)).setDepth(DEPTH.movers).setScale(1.25 / this.cam.zoom);
+    const mover = this.add
+      .image(from.x, from.y, this.markerTexture(rec.state))
+      .setDepth(DEPTH.movers)
+      .setScale(1.25 / this.cam.zoom);
     const target = rec.img;
     if (target && !rec.clustered) target.setAlpha(0);
     this.movers++;
@@ -972,7 +1007,8 @@ export class MapScene extends Phaser.Scene {
     const vh = this.scale.height / zoom;
     const mx = this.mapW * 0.04;
     const my = this.mapH * 0.04;
-    const clamp = (c: number, view: number, size: number, m: number) => (view >= size + 2 * m ? size / 2 : Math.min(size + m - view / 2, Math.max(view / 2 - m, c)));
+    const clamp = (c: number, view: number, size: number, m: number) =>
+      view >= size + 2 * m ? size / 2 : Math.min(size + m - view / 2, Math.max(view / 2 - m, c));
     return { zoom, cx: clamp(v.cx, vw, this.mapW, mx), cy: clamp(v.cy, vh, this.mapH, my) };
   }
 
@@ -1065,7 +1101,10 @@ export class MapScene extends Phaser.Scene {
     canvas.style.display = 'block';
     const pos = (e: PointerEvent | WheelEvent): [number, number] => {
       const rect = canvas.getBoundingClientRect();
-      return [((e.clientX - rect.left) / Math.max(1, rect.width)) * this.scale.width, ((e.clientY - rect.top) / Math.max(1, rect.height)) * this.scale.height];
+      return [
+        ((e.clientX - rect.left) / Math.max(1, rect.width)) * this.scale.width,
+        ((e.clientY - rect.top) / Math.max(1, rect.height)) * this.scale.height,
+      ];
     };
     const pinchDistance = () => {
       const [p, q] = [...this.pointers.values()];
@@ -1100,7 +1139,11 @@ export class MapScene extends Phaser.Scene {
         const [wx, wy] = this.toWorld(mid0[0], mid0[1]);
         const zoom = this.cam.zoom * (d0 > 0 ? d1 / d0 : 1);
         const z = this.clampView({ zoom, cx: 0, cy: 0 }).zoom;
-        this.cam = this.clampView({ zoom: z, cx: wx - (mid1[0] - this.scale.width / 2) / z, cy: wy - (mid1[1] - this.scale.height / 2) / z });
+        this.cam = this.clampView({
+          zoom: z,
+          cx: wx - (mid1[0] - this.scale.width / 2) / z,
+          cy: wy - (mid1[1] - this.scale.height / 2) / z,
+        });
         this.drag.moved = true;
         this.atFit = false;
         this.wake();
@@ -1221,7 +1264,8 @@ export class MapScene extends Phaser.Scene {
 
   assetsHook(): ConcordMapHook['assets'] {
     const out: ConcordMapHook['assets'] = [];
-    for (const a of this.assets.values()) if (a.placed) out.push({ id: a.id, region: a.state.region, x: a.x, y: a.y, clustered: a.clustered });
+    for (const a of this.assets.values())
+      if (a.placed) out.push({ id: a.id, region: a.state.region, x: a.x, y: a.y, clustered: a.clustered });
     return out;
   }
 }

@@ -48,7 +48,9 @@ export async function createMap(container: HTMLElement, opts: MapOptions): Promi
 }
 
 /** Legend entries for what the map shows in this view (controllers, domains, asset glyphs, overlays). */
-export function legendItems(view: View): Array<{ kind: 'controller' | 'domain' | 'asset' | 'overlay'; label: string; colour?: string; glyph?: string }> {
+export function legendItems(
+  view: View,
+): Array<{ kind: 'controller' | 'domain' | 'asset' | 'overlay'; label: string; colour?: string; glyph?: string }> {
   return legendItemsOf(view);
 }
 

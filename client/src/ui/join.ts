@@ -22,10 +22,21 @@ interface Created {
 }
 
 const problemsList = (e: unknown) =>
-  e instanceof ApiFailure && e.problems.length ? h('ul', { class: 'problems' }, ...e.problems.slice(0, 12).map((p) => h('li', {}, `${p.path}: ${p.message}`))) : null;
+  e instanceof ApiFailure && e.problems.length
+    ? h('ul', { class: 'problems' }, ...e.problems.slice(0, 12).map((p) => h('li', {}, `${p.path}: ${p.message}`)))
+    : null;
 
 export function joinScreen(root: HTMLElement, onJoined: (s: Session) => void, notice?: string): void {
-  const code = h('input', { type: 'text', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', required: true, placeholder: 'K7QM-2XHD-9PRA', maxlength: 40 });
+  const code = h('input', {
+    type: 'text',
+    name: 'code',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    required: true,
+    placeholder: 'K7QM-2XHD-9PRA',
+    maxlength: 40,
+  });
   const name = h('input', { type: 'text', name: 'displayName', autocomplete: 'name', required: true, maxlength: 80 });
   const position = h('select', { name: 'position' }, h('option', { value: '' }, '—'));
   const positionField = field('Your position', position, 'Shown on every message you send');
@@ -33,7 +44,17 @@ export function joinScreen(root: HTMLElement, onJoined: (s: Session) => void, no
   const what = h('p', { class: 'hint', 'aria-live': 'polite' });
   const error = h('div', { class: 'status-slot error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Join');
-  const form = h('form', { class: 'card join', 'aria-label': 'Join an exercise' }, h('h2', {}, 'Join an exercise'), field('Join code', code, 'From exercise control'), what, field('Display name', name), positionField, h('div', { class: 'row' }, submit), error);
+  const form = h(
+    'form',
+    { class: 'card join', 'aria-label': 'Join an exercise' },
+    h('h2', {}, 'Join an exercise'),
+    field('Join code', code, 'From exercise control'),
+    what,
+    field('Display name', name),
+    positionField,
+    h('div', { class: 'row' }, submit),
+    error,
+  );
 
   let previewFor = '';
   const preview = async () => {
@@ -44,7 +65,8 @@ export function joinScreen(root: HTMLElement, onJoined: (s: Session) => void, no
       const p = await api<JoinPreview>('POST', '/join/preview', { code: c });
       fill(what, `${p.exerciseTitle}: you will join as ${p.nation ? `${p.nation.name} (${p.nation.id})` : ROLE_LABELS[p.role]}.`);
       positionField.hidden = !p.nation;
-      if (p.nation) fill(position, h('option', { value: '' }, '— choose —'), ...p.nation.positions.map((q) => h('option', { value: q.id }, q.title)));
+      if (p.nation)
+        fill(position, h('option', { value: '' }, '— choose —'), ...p.nation.positions.map((q) => h('option', { value: q.id }, q.title)));
       fill(error);
     } catch (e) {
       fill(what);
@@ -73,7 +95,18 @@ export function joinScreen(root: HTMLElement, onJoined: (s: Session) => void, no
       { class: 'front' },
       h('header', {}, h('h1', {}, 'Concord'), h('p', {}, 'Crisis exercises and policy wargames between allied nations')),
       notice ? h('div', { class: 'notice', role: 'alert' }, notice) : null,
-      h('div', { class: 'front-cards' }, form, h('div', { class: 'card' }, h('h2', {}, 'Running an exercise?'), h('p', {}, 'Exercise control creates the exercise from a scenario and hands out one code per seat.'), create)),
+      h(
+        'div',
+        { class: 'front-cards' },
+        form,
+        h(
+          'div',
+          { class: 'card' },
+          h('h2', {}, 'Running an exercise?'),
+          h('p', {}, 'Exercise control creates the exercise from a scenario and hands out one code per seat.'),
+          create,
+        ),
+      ),
     ),
   );
   code.focus();
@@ -85,7 +118,16 @@ export async function createScreen(root: HTMLElement, onCreated: (c: Created) =>
   const seed = h('input', { type: 'number', min: 0, step: 1, placeholder: 'random' });
   const by = h('input', { type: 'text', maxlength: 80, placeholder: 'Exercise control' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Create exercise');
-  const form = h('form', { class: 'card create', 'aria-label': 'Create an exercise' }, h('h2', {}, 'Create an exercise'), list, field('Seed', seed, 'Fix it to replay the same dice'), field('Created by', by), h('div', { class: 'row' }, submit, h('a', { href: '#/', class: 'link' }, 'Back')), error);
+  const form = h(
+    'form',
+    { class: 'card create', 'aria-label': 'Create an exercise' },
+    h('h2', {}, 'Create an exercise'),
+    list,
+    field('Seed', seed, 'Fix it to replay the same dice'),
+    field('Created by', by),
+    h('div', { class: 'row' }, submit, h('a', { href: '#/', class: 'link' }, 'Back')),
+    error,
+  );
   fill(root, h('div', { class: 'front' }, h('header', {}, h('h1', {}, 'Concord')), form));
   let scenarios: ScenarioSummary[] = [];
   try {
@@ -111,7 +153,11 @@ export async function createScreen(root: HTMLElement, onCreated: (c: Created) =>
     const chosen = list.querySelector<HTMLInputElement>('input:checked')?.value;
     if (!chosen) return;
     submit.disabled = true;
-    api<Created>('POST', '/exercises', { scenarioId: chosen, ...(seed.value ? { seed: Number(seed.value) } : {}), ...(by.value ? { createdBy: by.value } : {}) })
+    api<Created>('POST', '/exercises', {
+      scenarioId: chosen,
+      ...(seed.value ? { seed: Number(seed.value) } : {}),
+      ...(by.value ? { createdBy: by.value } : {}),
+    })
       .then(onCreated)
       .catch((e: unknown) => fill(error, e instanceof ApiFailure ? e.message : String(e), problemsList(e)))
       .finally(() => (submit.disabled = false));
@@ -128,8 +174,17 @@ export function codesScreen(root: HTMLElement, created: Created, joinAsControl: 
       { class: 'front codes-page' },
       h('div', { class: 'banner' }, created.scenario.banner),
       h('h1', {}, created.scenario.title),
-      h('p', { class: 'no-print' }, 'Hand one code to each seat. Codes are shown only now: print this page or copy them. Exercise control can rotate or revoke a code later.'),
-      h('div', { class: 'row no-print' }, h('button', { class: 'primary', onclick: () => print() }, 'Print codes'), control ? h('button', { onclick: () => joinAsControl(control.code) }, 'Join as exercise control') : null),
+      h(
+        'p',
+        { class: 'no-print' },
+        'Hand one code to each seat. Codes are shown only now: print this page or copy them. Exercise control can rotate or revoke a code later.',
+      ),
+      h(
+        'div',
+        { class: 'row no-print' },
+        h('button', { class: 'primary', onclick: () => print() }, 'Print codes'),
+        control ? h('button', { onclick: () => joinAsControl(control.code) }, 'Join as exercise control') : null,
+      ),
       h(
         'div',
         { class: 'slips' },

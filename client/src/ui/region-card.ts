@@ -6,21 +6,53 @@ import { h } from './dom.ts';
 export function regionCard(view: View, id: string, close: () => void): HTMLElement {
   const r = view.map.regions.find((x) => x.id === id);
   if (!r) return h('div', {}, 'Unknown region');
-  const owner = r.controller === null ? 'Contested / none' : (view.nations.find((n) => n.id === r.controller)?.name ?? (r.controller === view.adversary.id ? view.adversary.name : r.controller));
+  const owner =
+    r.controller === null
+      ? 'Contested / none'
+      : (view.nations.find((n) => n.id === r.controller)?.name ??
+        (r.controller === view.adversary.id ? view.adversary.name : r.controller));
   const assets = view.assets.filter((a) => a.region === id);
-  const injects = view.injects.filter((x) => x.regions.includes(id)).slice(-5).reverse();
-  const actions = view.actions.filter((a) => a.regions.includes(id)).slice(-5).reverse();
-  const outcomes = view.outcomes.filter((o) => o.effects.some((e) => (e.kind === 'region' ? e.region === id : e.region === id))).slice(-5).reverse();
+  const injects = view.injects
+    .filter((x) => x.regions.includes(id))
+    .slice(-5)
+    .reverse();
+  const actions = view.actions
+    .filter((a) => a.regions.includes(id))
+    .slice(-5)
+    .reverse();
+  const outcomes = view.outcomes
+    .filter((o) => o.effects.some((e) => (e.kind === 'region' ? e.region === id : e.region === id)))
+    .slice(-5)
+    .reverse();
   return h(
     'div',
     { 'data-region': id },
     h('button', { class: 'close link', 'aria-label': 'Close', onclick: close }, '✕'),
     h('h3', {}, r.name),
     h('p', { class: 'meta' }, `${r.domain} · ${owner}${r.population ? ` · ${r.population.toLocaleString()}k people` : ''}`),
-    h('div', { class: 'stability', title: `Stability ${r.stability}/100` }, h('span', { style: `width:${r.stability}%` }), h('em', {}, `Stability ${r.stability}`)),
-    r.infrastructure.length ? h('p', { class: 'meta' }, `Infrastructure: ${r.infrastructure.map((i) => i.replace(/_/g, ' ')).join(', ')}`) : null,
+    h(
+      'div',
+      { class: 'stability', title: `Stability ${r.stability}/100` },
+      h('span', { style: `width:${r.stability}%` }),
+      h('em', {}, `Stability ${r.stability}`),
+    ),
+    r.infrastructure.length
+      ? h('p', { class: 'meta' }, `Infrastructure: ${r.infrastructure.map((i) => i.replace(/_/g, ' ')).join(', ')}`)
+      : null,
     h('h4', {}, `Assets (${assets.length})`),
-    assets.length ? h('ul', {}, ...assets.map((a) => h('li', {}, `${a.name} — ${a.owner}, ${a.type.replace(/_/g, ' ')}, strength ${a.strength}, ${a.readiness.replace('_', ' ')}${a.hidden ? ' (hidden)' : ''}`))) : h('p', { class: 'empty' }, 'None known.'),
+    assets.length
+      ? h(
+          'ul',
+          {},
+          ...assets.map((a) =>
+            h(
+              'li',
+              {},
+              `${a.name} — ${a.owner}, ${a.type.replace(/_/g, ' ')}, strength ${a.strength}, ${a.readiness.replace('_', ' ')}${a.hidden ? ' (hidden)' : ''}`,
+            ),
+          ),
+        )
+      : h('p', { class: 'empty' }, 'None known.'),
     injects.length || actions.length || outcomes.length ? h('h4', {}, 'Recent events') : null,
     h(
       'ul',

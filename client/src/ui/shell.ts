@@ -47,8 +47,21 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   const readySlot = statusSlot();
   const readyBtn = h('button', { class: 'ready' }, 'Mark ready');
   const viewAs = h('select', { 'aria-label': 'View as', class: 'view-as' });
-  const who = h('div', { class: 'who' }, `${info.displayName} · ${ROLE_LABELS[role]}${info.nation ? ` ${info.nation}` : ''}${info.position ? ` (${info.position})` : ''}`);
-  const leave = h('button', { class: 'link', onclick: () => { if (confirm('Leave this exercise on this device? You will need your code to come back.')) void session.leave().then(onLeave); } }, 'Leave');
+  const who = h(
+    'div',
+    { class: 'who' },
+    `${info.displayName} · ${ROLE_LABELS[role]}${info.nation ? ` ${info.nation}` : ''}${info.position ? ` (${info.position})` : ''}`,
+  );
+  const leave = h(
+    'button',
+    {
+      class: 'link',
+      onclick: () => {
+        if (confirm('Leave this exercise on this device? You will need your code to come back.')) void session.leave().then(onLeave);
+      },
+    },
+    'Leave',
+  );
   const mapEl = h('div', { class: 'map', 'aria-label': 'Exercise map' });
   const legend = h('details', { class: 'legend', 'aria-label': 'Legend' });
   const card = h('aside', { class: 'region-card', hidden: true, 'aria-live': 'polite' });
@@ -62,7 +75,18 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
       'div',
       { class: `app role-${role}` },
       bannerTop,
-      h('div', { class: 'topbar' }, h('div', { class: 'brand' }, 'Concord'), turnInfo, timer, role === 'nation' ? h('div', { class: 'ready-wrap' }, readyBtn, readySlot) : null, role === 'facilitator' || role === 'evaluator' ? viewAs : null, link, who, leave),
+      h(
+        'div',
+        { class: 'topbar' },
+        h('div', { class: 'brand' }, 'Concord'),
+        turnInfo,
+        timer,
+        role === 'nation' ? h('div', { class: 'ready-wrap' }, readyBtn, readySlot) : null,
+        role === 'facilitator' || role === 'evaluator' ? viewAs : null,
+        link,
+        who,
+        leave,
+      ),
       h('main', {}, h('section', { class: 'map-pane' }, mapEl, legend, zoom, card), side),
       bannerBottom,
     ),
@@ -90,7 +114,12 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   });
 
   const renderLink = (l: Link) => {
-    const labels: Record<Link, string> = { connecting: 'Connecting…', online: 'Connected', reconnecting: 'Reconnecting…', offline: 'Offline' };
+    const labels: Record<Link, string> = {
+      connecting: 'Connecting…',
+      online: 'Connected',
+      reconnecting: 'Reconnecting…',
+      offline: 'Offline',
+    };
     link.className = `link ${l}`;
     fill(link, h('span', { class: 'dot' }), ` ${labels[l]}`);
   };
@@ -106,7 +135,14 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
         const n = p.badge?.(shown!, c) ?? 0;
         return h(
           'button',
-          { role: 'tab', id: `tab-${p.id}`, class: i === active ? 'on' : '', 'aria-selected': i === active ? 'true' : 'false', 'data-panel': p.id, onclick: () => activate(i) },
+          {
+            role: 'tab',
+            id: `tab-${p.id}`,
+            class: i === active ? 'on' : '',
+            'aria-selected': i === active ? 'true' : 'false',
+            'data-panel': p.id,
+            onclick: () => activate(i),
+          },
           p.title,
           n ? h('span', { class: 'count', 'aria-label': `${n} new` }, String(n)) : null,
         );
@@ -162,7 +198,10 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     }
     if (!shown) return;
     const ex = shown.exercise;
-    timer.textContent = ex.status === 'running' || ex.status === 'paused' ? countdown(ex.deadline, Date.now(), ex.status === 'paused' ? ex.pausedAt : null) : '';
+    timer.textContent =
+      ex.status === 'running' || ex.status === 'paused'
+        ? countdown(ex.deadline, Date.now(), ex.status === 'paused' ? ex.pausedAt : null)
+        : '';
     timer.classList.toggle('late', ex.deadline !== null && ex.status === 'running' && Date.now() > ex.deadline);
   };
   let ticking: ReturnType<typeof setInterval> | null = setInterval(tick, 1000);
@@ -173,7 +212,10 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
       return;
     }
     card.hidden = false;
-    fill(card, regionCard(shown, selected, () => ctx().selectRegion(null)));
+    fill(
+      card,
+      regionCard(shown, selected, () => ctx().selectRegion(null)),
+    );
   };
 
   const render = () => {
@@ -198,7 +240,12 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   if (role === 'facilitator' || role === 'evaluator') {
     const refreshOptions = () => {
       if (!shown || viewAs.options.length) return;
-      fill(viewAs, h('option', { value: 'control' }, 'View: exercise control'), ...shown.nations.map((n) => h('option', { value: n.id }, `View as ${n.name}`)), h('option', { value: 'public' }, 'View as the public'));
+      fill(
+        viewAs,
+        h('option', { value: 'control' }, 'View: exercise control'),
+        ...shown.nations.map((n) => h('option', { value: n.id }, `View as ${n.name}`)),
+        h('option', { value: 'public' }, 'View as the public'),
+      );
     };
     refreshOptions();
     viewAs.addEventListener('change', () => {
@@ -230,7 +277,12 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   render();
 
   // The map arrives a moment later: Phaser is loaded on demand.
-  fill(zoom, h('button', { 'aria-label': 'Zoom in', onclick: () => map?.zoomBy(1.25) }, '+'), h('button', { 'aria-label': 'Zoom out', onclick: () => map?.zoomBy(0.8) }, '−'), h('button', { 'aria-label': 'Fit map', onclick: () => map?.fit() }, '⤢'));
+  fill(
+    zoom,
+    h('button', { 'aria-label': 'Zoom in', onclick: () => map?.zoomBy(1.25) }, '+'),
+    h('button', { 'aria-label': 'Zoom out', onclick: () => map?.zoomBy(0.8) }, '−'),
+    h('button', { 'aria-label': 'Fit map', onclick: () => map?.fit() }, '⤢'),
+  );
   const { createMap, legendItems } = await import('../scenes/map.ts');
   map = await createMap(mapEl, { onSelect: (id) => ctx().selectRegion(id) });
   if (shown) {
@@ -238,7 +290,19 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     fill(
       legend,
       h('summary', {}, 'Legend'),
-      h('ul', {}, ...legendItems(shown).map((l) => h('li', { class: `lg-${l.kind}` }, l.colour ? h('span', { class: 'swatch', style: `background:${l.colour}` }) : null, l.glyph ? h('span', { class: 'glyph' }, l.glyph) : null, ` ${l.label}`))),
+      h(
+        'ul',
+        {},
+        ...legendItems(shown).map((l) =>
+          h(
+            'li',
+            { class: `lg-${l.kind}` },
+            l.colour ? h('span', { class: 'swatch', style: `background:${l.colour}` }) : null,
+            l.glyph ? h('span', { class: 'glyph' }, l.glyph) : null,
+            ` ${l.label}`,
+          ),
+        ),
+      ),
     );
   }
 }

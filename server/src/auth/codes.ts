@@ -19,11 +19,7 @@ export function newCode(): string {
 
 /** Canonical form of what someone typed, or null if it cannot be a code. */
 export function normaliseCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (s.length !== CODE_LENGTH || [...s].some((c) => !ALPHABET.includes(c))) return null;
   return s;
 }

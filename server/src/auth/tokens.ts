@@ -48,7 +48,8 @@ export class Tokens {
   }
 
   async verify(token: unknown): Promise<TokenClaims> {
-    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw new TokenError('invalid', 'missing or malformed token');
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
+      throw new TokenError('invalid', 'missing or malformed token');
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const { iss: _iss, iat: _iat, exp: _exp, ...claims } = payload;

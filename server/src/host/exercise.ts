@@ -3,7 +3,16 @@
  * write path decide → append (durable) → evolve → notify. It holds no rules: the engine decides.
  */
 import type { Logger } from 'pino';
-import { cloneState, decideParsed, evolve, fold, type Actor, type Command, type EngineEvent, type ExerciseState } from '@concord/shared/engine/index';
+import {
+  cloneState,
+  decideParsed,
+  evolve,
+  fold,
+  type Actor,
+  type Command,
+  type EngineEvent,
+  type ExerciseState,
+} from '@concord/shared/engine/index';
 import type { Reply } from '@concord/shared/protocol/index';
 import type { EventStore } from '../store/types.ts';
 

@@ -38,7 +38,13 @@ export class ConcordService {
   }
 
   /** The secret is kept in the store so that a restarted server accepts the same codes and tokens. */
-  static async open(args: { store: EventStore; log: Logger; now?: () => number; secret?: string; tokenTtlSeconds?: number }): Promise<ConcordService> {
+  static async open(args: {
+    store: EventStore;
+    log: Logger;
+    now?: () => number;
+    secret?: string;
+    tokenTtlSeconds?: number;
+  }): Promise<ConcordService> {
     let secret = args.secret ?? (await args.store.setting('secret'));
     if (!secret) {
       secret = randomBytes(32).toString('base64url');
@@ -72,7 +78,16 @@ export class ConcordService {
 
   private codeRow(exerciseId: string, c: IssuedCode): JoinCodeRow {
     const canonical = normaliseCode(c.code)!;
-    return { id: c.id, exerciseId, hash: hashCode(this.secret, canonical), role: c.role, nation: c.nation, label: c.label, createdAt: this.now(), revokedAt: null };
+    return {
+      id: c.id,
+      exerciseId,
+      hash: hashCode(this.secret, canonical),
+      role: c.role,
+      nation: c.nation,
+      label: c.label,
+      createdAt: this.now(),
+      revokedAt: null,
+    };
   }
 
   /** Replace a code with a fresh one; the old one stops working at once. */
@@ -116,7 +131,11 @@ export class ConcordService {
     };
   }
 
-  async join(input: { code: string; displayName: string; position?: string | undefined }): Promise<{ token: string; claims: TokenClaims; expiresIn: number }> {
+  async join(input: {
+    code: string;
+    displayName: string;
+    position?: string | undefined;
+  }): Promise<{ token: string; claims: TokenClaims; expiresIn: number }> {
     const row = await this.codeRowFor(input.code);
     const live = await this.exercise(row.exerciseId);
     if (live.state.status === 'ended') throw new ApiError(409, 'ended', 'This exercise has ended.');
@@ -139,7 +158,14 @@ export class ConcordService {
       removedAt: null,
     };
     await this.store.addParticipant(participant);
-    const claims: TokenClaims = { ex: row.exerciseId, sub: participant.id, role: row.role, nation: row.nation, position, name: input.displayName };
+    const claims: TokenClaims = {
+      ex: row.exerciseId,
+      sub: participant.id,
+      role: row.role,
+      nation: row.nation,
+      position,
+      name: input.displayName,
+    };
     this.log.info({ exercise: row.exerciseId, participant: participant.id, role: row.role, nation: row.nation }, 'participant joined');
     return { token: await this.tokens.sign(claims), claims, expiresIn: this.tokens.ttlSeconds };
   }
@@ -148,7 +174,8 @@ export class ConcordService {
   async authenticate(token: unknown): Promise<TokenClaims> {
     const claims = await this.tokens.verify(token);
     const p = await this.store.participant(claims.sub);
-    if (!p || p.exerciseId !== claims.ex) throw new ApiError(401, 'unknown_participant', 'This session is not known here; join again with your code.');
+    if (!p || p.exerciseId !== claims.ex)
+      throw new ApiError(401, 'unknown_participant', 'This session is not known here; join again with your code.');
     if (p.removedAt !== null) throw new ApiError(403, 'removed', 'Exercise control removed you from this exercise.');
     return claims;
   }
@@ -182,4 +209,10 @@ export class ConcordService {
   }
 }
 
-export const actorOf = (c: TokenClaims): Actor => ({ role: c.role, nation: c.nation, position: c.position, name: c.name, participant: c.sub });
+export const actorOf = (c: TokenClaims): Actor => ({
+  role: c.role,
+  nation: c.nation,
+  position: c.position,
+  name: c.name,
+  participant: c.sub,
+});

@@ -51,7 +51,8 @@ export function apiRouter(deps: ApiDeps): express.Router {
     try {
       return await service.authenticate(token);
     } catch (e) {
-      if (e instanceof TokenError) throw new ApiError(401, e.code === 'expired' ? 'token_expired' : 'bad_token', `Your token is not valid: ${e.message}.`);
+      if (e instanceof TokenError)
+        throw new ApiError(401, e.code === 'expired' ? 'token_expired' : 'bad_token', `Your token is not valid: ${e.message}.`);
       throw e;
     }
   };
@@ -112,7 +113,13 @@ export function apiRouter(deps: ApiDeps): express.Router {
     }
     const created = await service.createExercise(scenario, { seed: b.seed, createdBy: b.createdBy });
     await ensureRoom(created.id);
-    res.status(201).json({ id: created.id, scenario: { id: scenario.meta.id, title: scenario.meta.title, banner: scenario.meta.banner }, codes: created.codes });
+    res
+      .status(201)
+      .json({
+        id: created.id,
+        scenario: { id: scenario.meta.id, title: scenario.meta.title, banner: scenario.meta.banner },
+        codes: created.codes,
+      });
   });
 
   r.get('/exercises', async (req, res) => {
@@ -165,7 +172,11 @@ export function apiRouter(deps: ApiDeps): express.Router {
     const label = typeof req.query.as === 'string' ? req.query.as : 'facilitator';
     const audience = audienceFromLabel(label);
     if (!audience || (audience.kind === 'nation' && !live.state.scenario.nations.some((n) => n.id === audience.nation)))
-      throw new ApiError(400, 'unknown_audience', `"${label}" is not an audience: use facilitator, evaluator, observer or a nation of this exercise.`);
+      throw new ApiError(
+        400,
+        'unknown_audience',
+        `"${label}" is not an audience: use facilitator, evaluator, observer or a nation of this exercise.`,
+      );
     res.json({ seq: live.state.seq, view: project(live.state, audience) });
   });
 
@@ -213,7 +224,9 @@ export function apiRouter(deps: ApiDeps): express.Router {
 function errorHandler(service: ConcordService) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ApiError) {
-      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(Array.isArray(err.details) ? { problems: err.details } : {}) } });
+      res
+        .status(err.status)
+        .json({ error: { code: err.code, message: err.message, ...(Array.isArray(err.details) ? { problems: err.details } : {}) } });
       return;
     }
     const e = err as { type?: string; message?: string } | null;

@@ -16,7 +16,14 @@ export function diffViews(before: Record<string, unknown>, after: Record<string,
       for (let i = prev.length; i < next.length; i++) ops.push({ op: 'add', path: `${path}/${i}`, value: next[i] });
       continue;
     }
-    if (prev === undefined || typeof prev !== 'object' || prev === null || typeof next !== 'object' || next === null || Array.isArray(prev) !== Array.isArray(next)) {
+    if (
+      prev === undefined ||
+      typeof prev !== 'object' ||
+      prev === null ||
+      typeof next !== 'object' ||
+      next === null ||
+      Array.isArray(prev) !== Array.isArray(next)
+    ) {
       ops.push({ op: prev === undefined ? 'add' : 'replace', path, value: next });
       continue;
     }

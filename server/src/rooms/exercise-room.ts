@@ -71,7 +71,11 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
         const known = wanted && (wanted.kind !== 'nation' || this.live.state.scenario.nations.some((n) => n.id === wanted.nation));
         if (!wanted || !known) return { ok: false, code: 'unknown_audience', message: `"${req.as}" is not an audience of this exercise.` };
         if (audience.kind !== 'control' && audienceLabel(wanted) !== audienceLabel(audience))
-          return { ok: false, code: 'forbidden', message: "Only exercise control and evaluators can look through another audience's eyes." };
+          return {
+            ok: false,
+            code: 'forbidden',
+            message: "Only exercise control and evaluators can look through another audience's eyes.",
+          };
         audience = wanted;
       }
       return { ok: true, seq: this.live.state.seq, view: project(this.live.state, audience) };
@@ -104,7 +108,11 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
     if (!claims || claims.ex !== this.roomId) throw new ApiError(403, 'wrong_exercise', 'This token belongs to another exercise.');
     const audience = audienceOf(claims);
     const label = audienceLabel(audience);
-    client.userData = { claims, audience: label, bucket: new TokenBucket(ExerciseRoom.rate.perSecond, ExerciseRoom.rate.burst, Date.now()) };
+    client.userData = {
+      claims,
+      audience: label,
+      bucket: new TokenBucket(ExerciseRoom.rate.perSecond, ExerciseRoom.rate.burst, Date.now()),
+    };
     const cached = this.viewFor(audience);
     client.send(PUSH.view, { seq: cached.seq, view: cached.view });
     this.log.info({ participant: claims.sub, role: claims.role, nation: claims.nation, audience: label }, 'client joined');
@@ -155,7 +163,18 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
   online(): Array<{ participant: string; name: string; role: string; nation: string | null; position: string | null; connected: boolean }> {
     return this.clients.flatMap((c) => {
       const s = c.userData;
-      return s ? [{ participant: s.claims.sub, name: s.claims.name, role: s.claims.role, nation: s.claims.nation, position: s.claims.position, connected: true }] : [];
+      return s
+        ? [
+            {
+              participant: s.claims.sub,
+              name: s.claims.name,
+              role: s.claims.role,
+              nation: s.claims.nation,
+              position: s.claims.position,
+              connected: true,
+            },
+          ]
+        : [];
     });
   }
 
@@ -197,6 +216,7 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
 
   private sendPresence(): void {
     const online = this.online();
-    for (const c of this.clients) if (c.userData?.claims.role === 'facilitator' || c.userData?.claims.role === 'evaluator') c.send(PUSH.presence, { online });
+    for (const c of this.clients)
+      if (c.userData?.claims.role === 'facilitator' || c.userData?.claims.role === 'evaluator') c.send(PUSH.presence, { online });
   }
 }

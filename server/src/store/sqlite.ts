@@ -164,7 +164,9 @@ export class SqliteEventStore implements EventStore {
 
   async saveSnapshot(exerciseId: string, seq: number, state: string): Promise<void> {
     this.db
-      .prepare('INSERT INTO snapshots (exercise_id, seq, state) VALUES (?, ?, ?) ON CONFLICT (exercise_id) DO UPDATE SET seq = excluded.seq, state = excluded.state')
+      .prepare(
+        'INSERT INTO snapshots (exercise_id, seq, state) VALUES (?, ?, ?) ON CONFLICT (exercise_id) DO UPDATE SET seq = excluded.seq, state = excluded.state',
+      )
       .run(exerciseId, seq, state);
   }
 
@@ -193,17 +195,23 @@ export class SqliteEventStore implements EventStore {
   }
 
   async codes(exerciseId: string): Promise<JoinCodeRow[]> {
-    return (this.db.prepare('SELECT * FROM join_codes WHERE exercise_id = ? ORDER BY created_at, label').all(exerciseId) as Row[]).map(toCode);
+    return (this.db.prepare('SELECT * FROM join_codes WHERE exercise_id = ? ORDER BY created_at, label').all(exerciseId) as Row[]).map(
+      toCode,
+    );
   }
 
   async revokeCode(exerciseId: string, codeId: string, at: number): Promise<boolean> {
-    const r = this.db.prepare('UPDATE join_codes SET revoked_at = ? WHERE exercise_id = ? AND id = ? AND revoked_at IS NULL').run(at, exerciseId, codeId);
+    const r = this.db
+      .prepare('UPDATE join_codes SET revoked_at = ? WHERE exercise_id = ? AND id = ? AND revoked_at IS NULL')
+      .run(at, exerciseId, codeId);
     return Number(r.changes) > 0;
   }
 
   async addParticipant(p: ParticipantRow): Promise<void> {
     this.db
-      .prepare('INSERT INTO participants (id, exercise_id, code_id, role, nation, position, name, joined_at, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO participants (id, exercise_id, code_id, role, nation, position, name, joined_at, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(p.id, p.exerciseId, p.codeId, p.role, p.nation, p.position, p.name, p.joinedAt, p.removedAt);
   }
 
@@ -213,11 +221,15 @@ export class SqliteEventStore implements EventStore {
   }
 
   async participants(exerciseId: string): Promise<ParticipantRow[]> {
-    return (this.db.prepare('SELECT * FROM participants WHERE exercise_id = ? ORDER BY joined_at').all(exerciseId) as Row[]).map(toParticipant);
+    return (this.db.prepare('SELECT * FROM participants WHERE exercise_id = ? ORDER BY joined_at').all(exerciseId) as Row[]).map(
+      toParticipant,
+    );
   }
 
   async removeParticipant(exerciseId: string, id: string, at: number): Promise<boolean> {
-    const r = this.db.prepare('UPDATE participants SET removed_at = ? WHERE exercise_id = ? AND id = ? AND removed_at IS NULL').run(at, exerciseId, id);
+    const r = this.db
+      .prepare('UPDATE participants SET removed_at = ? WHERE exercise_id = ? AND id = ? AND removed_at IS NULL')
+      .run(at, exerciseId, id);
     return Number(r.changes) > 0;
   }
 
@@ -227,7 +239,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   async close(): Promise<void> {

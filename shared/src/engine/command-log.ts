@@ -19,7 +19,10 @@ function indexOf(log: CommandLog): Map<string, number> {
 }
 
 /** The key of a command in the log: who sent it, and the id they chose. */
-export function commandKey(by: { participant?: string | null | undefined; role: string; nation: string | null; name: string }, id: string): string {
+export function commandKey(
+  by: { participant?: string | null | undefined; role: string; nation: string | null; name: string },
+  id: string,
+): string {
   return `${by.participant ?? `${by.role}/${by.nation ?? '-'}/${by.name}`}#${id}`;
 }
 

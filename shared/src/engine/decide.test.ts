@@ -37,7 +37,14 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   'inject.schedule': { type: 'inject.schedule', inject: 'hw-inj-07' },
   'inject.skip': { type: 'inject.skip', inject: 'hw-inj-08' },
   'inject.acknowledge': { type: 'inject.acknowledge', inject: 'hw-inj-01' },
-  'inject.create': { type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'news', subject: 'Breaking', message: 'Ships collide.' },
+  'inject.create': {
+    type: 'inject.create',
+    from: 'harbour-herald',
+    to: ['ALL'],
+    channel: 'news',
+    subject: 'Breaking',
+    message: 'Ships collide.',
+  },
   'message.send': { type: 'message.send', to: ['ALL'], body: 'Consult now.' },
   'action.submit': { type: 'action.submit', actionType: 'diplomatic', title: 'Statement', text: 'Joint statement' },
   'action.withdraw': { type: 'action.withdraw', action: 'A1' },
@@ -74,7 +81,8 @@ describe('parsing', () => {
   it('the id is required: 1-64 letters, digits, "-" or "_"', () => {
     const h = harness();
     expect(h.reject(facilitator, { type: 'exercise.start', id: undefined }, 'malformed').path).toBe('id');
-    for (const id of ['', 'has space', 'semi;colon', 'ü', 'x'.repeat(65), 7]) expect(h.reject(facilitator, { type: 'exercise.start', id }, 'malformed').path).toBe('id');
+    for (const id of ['', 'has space', 'semi;colon', 'ü', 'x'.repeat(65), 7])
+      expect(h.reject(facilitator, { type: 'exercise.start', id }, 'malformed').path).toBe('id');
     h.ok(facilitator, { type: 'exercise.start', id: `A-_9${'x'.repeat(60)}` });
   });
 
@@ -85,8 +93,27 @@ describe('parsing', () => {
       [{ type: 'phase.restart', force: true }, 'force'],
       [{ type: 'message.send', to: ['ARN'], body: 'hi', cc: ['BRV'] }, 'cc'],
       [{ type: 'phase.advance', expect: { turn: 1, phase: 'adjudicate', now: true } }, 'expect.now'],
-      [{ type: 'adjudication.record', title: 't', outcome: 'o', effects: [{ kind: 'region', region: 'bravaria', stability: 5, owner: 'ARN' }] }, 'effects[0].owner'],
-      [{ type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'news', subject: 's', message: 'm', release: { turn: 2, phase: 'brief', at: 0 } }, 'release.at'],
+      [
+        {
+          type: 'adjudication.record',
+          title: 't',
+          outcome: 'o',
+          effects: [{ kind: 'region', region: 'bravaria', stability: 5, owner: 'ARN' }],
+        },
+        'effects[0].owner',
+      ],
+      [
+        {
+          type: 'inject.create',
+          from: 'harbour-herald',
+          to: ['ALL'],
+          channel: 'news',
+          subject: 's',
+          message: 'm',
+          release: { turn: 2, phase: 'brief', at: 0 },
+        },
+        'release.at',
+      ],
     ];
     for (const [command, path] of cases) {
       const r = h.reject(facilitator, command, 'malformed');
@@ -248,7 +275,17 @@ function play(): Harness {
   h.ok(BRV, { type: 'inject.acknowledge', inject: 'hw-inj-02' });
   h.ok(ARN, { type: 'nation.ready', ready: true });
   h.advanceTo(1, 'submit');
-  const a = only(h.ok(BRV, { type: 'action.submit', actionType: 'military', title: 'Escort', text: 'Escort', regions: ['grey-sound'], assets: ['brv-frigates'] }), 'action.submitted').id;
+  const a = only(
+    h.ok(BRV, {
+      type: 'action.submit',
+      actionType: 'military',
+      title: 'Escort',
+      text: 'Escort',
+      regions: ['grey-sound'],
+      assets: ['brv-frigates'],
+    }),
+    'action.submitted',
+  ).id;
   h.ok(CSM, { type: 'action.submit', actionType: 'cyber', title: 'Isolate', text: 'Isolate systems', regions: ['harbour-net'] });
   h.ok(facilitator, { type: 'action.submit', as: 'DRX', actionType: 'cyber', title: 'Implant', text: 'Trigger' });
   h.ok(facilitator, { type: 'exercise.pause' });
@@ -269,7 +306,15 @@ function play(): Harness {
     visibleTo: ['BRV'],
   });
   h.ok(facilitator, { type: 'inject.hold', inject: 'hw-inj-07' });
-  h.ok(facilitator, { type: 'inject.create', from: 'harbour-herald', to: ['BRV'], channel: 'email', subject: 'Later', message: 'Later', release: { turn: 2, phase: 'consult' } });
+  h.ok(facilitator, {
+    type: 'inject.create',
+    from: 'harbour-herald',
+    to: ['BRV'],
+    channel: 'email',
+    subject: 'Later',
+    message: 'Later',
+    release: { turn: 2, phase: 'consult' },
+  });
   h.advanceTo(2, 'submit');
   h.ok(facilitator, { type: 'phase.extend', minutes: 10 });
   h.ok(facilitator, { type: 'phase.restart' });
@@ -288,8 +333,20 @@ describe('purity', () => {
       [ARN, { ...SAMPLES['nation.ready'], ready: false }],
       [BRV, { ...SAMPLES['inject.acknowledge'], inject: 'hw-inj-05' }],
       [facilitator, { ...SAMPLES['inject.release'], inject: 'hw-inj-01' }],
-      [facilitator, { ...SAMPLES['adjudication.record'], effects: [{ kind: 'region', region: 'grey-sound', stability: 10 }, { kind: 'asset', asset: 'nope', strength: 1 }] }],
-      [facilitator, { ...SAMPLES['adjudication.record'], effects: [{ kind: 'region', region: 'grey-sound', controller: 'BRV' }], visibleTo: ['DRX'] }],
+      [
+        facilitator,
+        {
+          ...SAMPLES['adjudication.record'],
+          effects: [
+            { kind: 'region', region: 'grey-sound', stability: 10 },
+            { kind: 'asset', asset: 'nope', strength: 1 },
+          ],
+        },
+      ],
+      [
+        facilitator,
+        { ...SAMPLES['adjudication.record'], effects: [{ kind: 'region', region: 'grey-sound', controller: 'BRV' }], visibleTo: ['DRX'] },
+      ],
       [facilitator, { ...SAMPLES['inject.create'], release: { turn: 1, phase: 'brief' } }],
       [CSM, { ...SAMPLES['message.send'], to: ['CSM'] }],
       [observer, { ...SAMPLES['message.send'] }],
@@ -331,8 +388,23 @@ describe('purity', () => {
     const who: Actor[] = [facilitator, ARN, BRV, CSM, evaluator, observer, nationActor('DRX')];
     const extra = (h: Harness): Draft[] => [
       { type: 'phase.advance', expect: { turn: Math.max(1, h.state.turn), phase: h.phase ?? 'brief' } },
-      { type: 'action.submit', as: 'DRX', actionType: 'military', title: 'Probe', text: 'Probe', regions: ['grey-sound'], assets: ['drx-submarine'] },
-      { type: 'action.submit', actionType: 'military', title: 'Escort', text: 'Escort', regions: ['grey-sound', 'grey-sound'], assets: ['brv-frigates'] },
+      {
+        type: 'action.submit',
+        as: 'DRX',
+        actionType: 'military',
+        title: 'Probe',
+        text: 'Probe',
+        regions: ['grey-sound'],
+        assets: ['drx-submarine'],
+      },
+      {
+        type: 'action.submit',
+        actionType: 'military',
+        title: 'Escort',
+        text: 'Escort',
+        regions: ['grey-sound', 'grey-sound'],
+        assets: ['brv-frigates'],
+      },
       ...h.state.actionOrder.map((action): Draft => ({ type: 'action.withdraw', action })),
       {
         type: 'adjudication.record',
@@ -346,7 +418,16 @@ describe('purity', () => {
         visibleTo: ['CSM', 'ARN', 'CSM'],
       },
       { type: 'dice.roll', sides: 20, count: 20, purpose: 'many' },
-      { type: 'inject.create', from: 'drx-foreign-office', to: ['ARN', 'BRV'], positions: ['fm'], channel: 'cable', subject: 'Later', message: 'Later', release: { turn: 3, phase: 'outcome' } },
+      {
+        type: 'inject.create',
+        from: 'drx-foreign-office',
+        to: ['ARN', 'BRV'],
+        positions: ['fm'],
+        channel: 'cable',
+        subject: 'Later',
+        message: 'Later',
+        release: { turn: 3, phase: 'outcome' },
+      },
       { type: 'message.send', to: ['ALL', 'CSM'], body: 'all' },
       { type: 'message.send', to: ['BRV'], body: 'as persona', persona: 'compact-secretariat' },
       ...['hw-inj-01', 'hw-inj-02', 'hw-inj-03', 'hw-inj-04', 'hw-inj-06'].flatMap((inject): Draft[] => [

@@ -47,7 +47,7 @@ export type Decision =
 export const GENERAL_REJECTIONS = {
   malformed: 'The command does not match its schema; the path names the field.',
   unknown_command: 'No command has that type.',
-  forbidden: 'The sender\'s role may not send this command.',
+  forbidden: "The sender's role may not send this command.",
   not_started: 'The exercise has not started.',
   paused: 'The exercise is paused.',
   ended: 'The exercise has ended.',
@@ -84,7 +84,10 @@ export function decideParsed(state: ExerciseState, envelope: CommandEnvelope & {
   if (!info.roles.includes(actor.role))
     return {
       ok: false,
-      rejection: reject('forbidden', `A${actor.role === 'evaluator' || actor.role === 'observer' ? 'n' : ''} ${actor.role} cannot send "${cmd.type}" (allowed: ${info.roles.join(', ')}).`),
+      rejection: reject(
+        'forbidden',
+        `A${actor.role === 'evaluator' || actor.role === 'observer' ? 'n' : ''} ${actor.role} cannot send "${cmd.type}" (allowed: ${info.roles.join(', ')}).`,
+      ),
     };
   if (actor.role === 'nation' && (actor.nation === null || !Object.hasOwn(state.nations, actor.nation)))
     return { ok: false, rejection: reject('forbidden', `"${actor.nation}" is not a nation in this exercise.`) };
@@ -97,6 +100,6 @@ export function decideParsed(state: ExerciseState, envelope: CommandEnvelope & {
   const handler = handlers[cmd.type] as (s: ExerciseState, c: Command, ctx: Ctx) => EventBody[] | Rejection;
   const result = handler(state, cmd, { actor, at, cmd: cmd.id });
   if (!Array.isArray(result)) return { ok: false, rejection: result };
-  const events = result.map((body, i) => ({ ...body, seq: state.seq + 1 + i, at, cmd: cmd.id, by: actor }) as EngineEvent);
+  const events = result.map((body, i) => ({ ...body, seq: state.seq + 1 + i, at, cmd: cmd.id, by: actor }));
   return { ok: true, events, duplicate: false };
 }

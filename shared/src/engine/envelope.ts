@@ -10,13 +10,14 @@ export type Role = z.infer<typeof Role>;
 export const Actor = z
   .strictObject({
     role: Role,
-    nation: NationId.nullable().default(null).describe('The team\'s nation; for an observer, the nation whose view it watches'),
+    nation: NationId.nullable().default(null).describe("The team's nation; for an observer, the nation whose view it watches"),
     position: Id.nullable().default(null),
     name: shortText(80),
     participant: z.string().min(1).max(64).nullable().optional().describe('The participant (session) the server authenticated'),
   })
   .superRefine((a, ctx) => {
-    if (a.role === 'nation' && a.nation === null) ctx.addIssue({ code: 'custom', path: ['nation'], message: 'a nation actor needs a nation' });
+    if (a.role === 'nation' && a.nation === null)
+      ctx.addIssue({ code: 'custom', path: ['nation'], message: 'a nation actor needs a nation' });
     if ((a.role === 'facilitator' || a.role === 'evaluator') && a.nation !== null)
       ctx.addIssue({ code: 'custom', path: ['nation'], message: `a ${a.role} does not belong to a nation` });
   });

@@ -6,7 +6,12 @@ export const CreateExerciseRequest = z
   .strictObject({
     scenarioId: Id.optional().describe('A shipped scenario (GET /api/scenarios)'),
     scenario: z.unknown().optional().describe('Or a whole scenario document, validated with path-level errors'),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     createdBy: z.string().trim().min(1).max(80).optional(),
   })
   .refine((b) => (b.scenarioId === undefined) !== (b.scenario === undefined), {
@@ -35,7 +40,7 @@ export type JoinPreview = z.infer<typeof JoinPreview>;
 export const JoinResponse = z.object({
   token: z.string(),
   exerciseId: Id,
-  participant: z.string().describe('This session\'s participant id (what control sees in the participants list)'),
+  participant: z.string().describe("This session's participant id (what control sees in the participants list)"),
   role: z.enum(['facilitator', 'nation', 'evaluator', 'observer']),
   nation: z.string().nullable(),
   position: z.string().nullable(),
@@ -46,6 +51,10 @@ export const JoinResponse = z.object({
 export type JoinResponse = z.infer<typeof JoinResponse>;
 
 export const ApiErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), problems: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -2,7 +2,8 @@
 import { EngineEvent } from '../engine/events.ts';
 import { formatPath } from '../scenario/validate.ts';
 
-export const toJsonl = (events: readonly EngineEvent[]): string => events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
+export const toJsonl = (events: readonly EngineEvent[]): string =>
+  events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
 
 export type LogParse = { ok: true; events: EngineEvent[] } | { ok: false; problems: string[] };
 

@@ -44,7 +44,12 @@ function flattenIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): ScenarioP
   if (issue.code === 'unrecognized_keys')
     return issue.keys.map((k) => ({ path: formatPath(toParts([...path, k])), message: `unknown field "${k}"` }));
   const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined;
-  const expected = issue.code === 'invalid_type' ? issue.expected : issue.code === 'invalid_value' ? issue.values.map((v) => JSON.stringify(v)).join(' | ') : '';
+  const expected =
+    issue.code === 'invalid_type'
+      ? issue.expected
+      : issue.code === 'invalid_value'
+        ? issue.values.map((v) => JSON.stringify(v)).join(' | ')
+        : '';
   const message = missing ? `required field is missing (expected ${expected})` : issue.message;
   return [{ path: formatPath(toParts(path)), message }];
 }

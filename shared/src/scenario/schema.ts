@@ -38,13 +38,23 @@ export const Meta = z.strictObject({
 export const PhaseDef = z.strictObject({
   id: PhaseId,
   label: shortText(60),
-  durationMinutes: z.number().int().min(1).max(24 * 60).describe('Default real-time length of the phase'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .describe('Default real-time length of the phase'),
 });
 
 export const Clock = z.strictObject({
   turns: z.number().int().min(1).max(500),
   startGameTime: z.iso.datetime({ offset: true }).describe('Game time at the start of turn 1 (ISO 8601)'),
-  gameMinutesPerTurn: z.number().int().min(1).max(60 * 24 * 365).describe('Game time that passes in one turn'),
+  gameMinutesPerTurn: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 365)
+    .describe('Game time that passes in one turn'),
   phases: z.array(PhaseDef).min(1).max(10),
 });
 
@@ -188,16 +198,18 @@ export const Recipient = z.union([z.literal('ALL'), NationId]);
 export const InjectTrigger = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('time') }).describe('Released when its turn and phase begin'),
   z.strictObject({ type: z.literal('manual') }).describe('Released only by exercise control'),
-  z.strictObject({
-    type: z.literal('condition'),
-    deadline: z.strictObject({ turn: z.number().int().min(1), phase: PhaseId }),
-    unlessAction: z.strictObject({
-      types: z.array(ActionType).min(1),
-      by: z.array(NationId).max(32).default([]).describe('Empty = any allied nation'),
-      regions: z.array(Id).max(32).default([]).describe('Empty = any region'),
-      fromTurn: z.number().int().min(1).default(1),
-    }),
-  }).describe('Contingency: when the deadline phase ends, released if no matching action was submitted, retired otherwise'),
+  z
+    .strictObject({
+      type: z.literal('condition'),
+      deadline: z.strictObject({ turn: z.number().int().min(1), phase: PhaseId }),
+      unlessAction: z.strictObject({
+        types: z.array(ActionType).min(1),
+        by: z.array(NationId).max(32).default([]).describe('Empty = any allied nation'),
+        regions: z.array(Id).max(32).default([]).describe('Empty = any region'),
+        fromTurn: z.number().int().min(1).default(1),
+      }),
+    })
+    .describe('Contingency: when the deadline phase ends, released if no matching action was submitted, retired otherwise'),
 ]);
 
 export const Inject = z.strictObject({

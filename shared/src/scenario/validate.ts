@@ -30,7 +30,11 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
     items.forEach((item, i) => {
       const k = key(item);
       const first = seen.get(k);
-      if (first !== undefined) add(field === null ? [...base, i] : [...base, i, field], `duplicate ${what} ${JSON.stringify(k)} (first at ${formatPath([...base, first])})`);
+      if (first !== undefined)
+        add(
+          field === null ? [...base, i] : [...base, i, field],
+          `duplicate ${what} ${JSON.stringify(k)} (first at ${formatPath([...base, first])})`,
+        );
       else seen.set(k, i);
     });
   };
@@ -70,9 +74,11 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
   s.nations.forEach((n, i) => {
     regionRef(['nations', i, 'capital'], n.capital);
     const capital = regions.get(n.capital);
-    if (capital && capital.domain !== 'land') add(['nations', i, 'capital'], `capital "${n.capital}" is a ${capital.domain} region, not land`);
+    if (capital && capital.domain !== 'land')
+      add(['nations', i, 'capital'], `capital "${n.capital}" is a ${capital.domain} region, not land`);
     unique(n.positions, (p) => p.id, ['nations', i, 'positions'], 'id', 'position');
-    if (!Object.hasOwn(s.narrative.nationBriefs, n.id)) add(['narrative', 'nationBriefs', n.id], `missing the private brief of nation "${n.id}"`);
+    if (!Object.hasOwn(s.narrative.nationBriefs, n.id))
+      add(['narrative', 'nationBriefs', n.id], `missing the private brief of nation "${n.id}"`);
   });
   for (const key of Object.keys(s.narrative.nationBriefs)) nationRef(['narrative', 'nationBriefs', key], key);
   unique(s.personas, (p) => p.id, ['personas'], 'id', 'persona');
@@ -172,10 +178,16 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
       phaseRef([...p, 'trigger', 'deadline', 'phase'], t.deadline.phase);
       const phaseIdx = (id: string) => s.clock.phases.findIndex((q) => q.id === id);
       if (t.deadline.turn < x.turn || (t.deadline.turn === x.turn && phaseIdx(t.deadline.phase) < phaseIdx(x.phase)))
-        add([...p, 'trigger', 'deadline'], `the deadline (turn ${t.deadline.turn} ${t.deadline.phase}) comes before the inject's own turn ${x.turn} ${x.phase}`);
+        add(
+          [...p, 'trigger', 'deadline'],
+          `the deadline (turn ${t.deadline.turn} ${t.deadline.phase}) comes before the inject's own turn ${x.turn} ${x.phase}`,
+        );
       turnRef([...p, 'trigger', 'unlessAction', 'fromTurn'], t.unlessAction.fromTurn);
       if (t.unlessAction.fromTurn > t.deadline.turn)
-        add([...p, 'trigger', 'unlessAction', 'fromTurn'], `fromTurn ${t.unlessAction.fromTurn} is after the deadline turn ${t.deadline.turn}`);
+        add(
+          [...p, 'trigger', 'unlessAction', 'fromTurn'],
+          `fromTurn ${t.unlessAction.fromTurn} is after the deadline turn ${t.deadline.turn}`,
+        );
       t.unlessAction.by.forEach((n, j) => nationRef([...p, 'trigger', 'unlessAction', 'by', j], n));
       t.unlessAction.regions.forEach((g, j) => regionRef([...p, 'trigger', 'unlessAction', 'regions', j], g));
     }
@@ -188,7 +200,8 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
     const covered = new Array<number>(101).fill(0);
     t.outcomes.forEach((o, j) => {
       const [lo, hi] = o.range;
-      if (lo > hi || hi > 100) return add(['adjudicationTables', i, 'outcomes', j, 'range'], `range [${lo}, ${hi}] is not within 1–100 in order`);
+      if (lo > hi || hi > 100)
+        return add(['adjudicationTables', i, 'outcomes', j, 'range'], `range [${lo}, ${hi}] is not within 1–100 in order`);
       for (let v = lo; v <= hi; v++) covered[v] = (covered[v] ?? 0) + 1;
     });
     const gaps = covered.slice(1).flatMap((c, k) => (c === 0 ? [k + 1] : []));
@@ -202,7 +215,8 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
     if (r.level !== i) add(['escalation', 'ladder', i, 'level'], `expected level ${i}: rungs must run 0, 1, 2, … in order`);
   });
   const top = s.escalation.ladder.length - 1;
-  if (s.escalation.initialLevel > top) add(['escalation', 'initialLevel'], `level ${s.escalation.initialLevel} is above the top rung (${top})`);
+  if (s.escalation.initialLevel > top)
+    add(['escalation', 'initialLevel'], `level ${s.escalation.initialLevel} is above the top rung (${top})`);
   s.escalation.playbook.forEach((m, i) => {
     if (m.level > top) add(['escalation', 'playbook', i, 'level'], `level ${m.level} is above the top rung (${top})`);
   });

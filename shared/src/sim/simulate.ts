@@ -47,14 +47,54 @@ export interface SimulationResult {
 const FACILITATOR: Actor = { role: 'facilitator', nation: null, position: null, name: 'White Cell Lead' };
 
 const ACTION_TEXT: Record<ActionType, string[]> = {
-  diplomatic: ['Call for consultations under the compact', 'Démarche to the adversary embassy', 'Joint statement with partners', 'Propose a de-escalation hotline'],
-  military: ['Raise readiness of forward units', 'Deploy air defence to protect critical sites', 'Conduct maritime patrols', 'Reposition a brigade to the border'],
-  economic: ['Coordinate targeted sanctions', 'Release strategic gas reserves', 'Freeze assets of front companies', 'Offer emergency energy credits'],
-  information: ['Publicly attribute the disinformation campaign', 'Brief the press on verified facts', 'Launch a fact-checking task force', 'Counter-narrative on partner channels'],
-  cyber: ['Deploy incident response teams to the grid operator', 'Harden government networks', 'Share indicators of compromise', 'Take down malicious infrastructure'],
-  intelligence: ['Task additional ISR over the border', 'Request allied imagery', 'Expand signals collection', 'Open a liaison cell with partners'],
-  humanitarian: ['Open a humanitarian corridor', 'Pre-position relief supplies', 'Coordinate with NGOs on reception centres', 'Fund emergency shelter'],
-  legal: ['Refer the incident to the alliance legal advisers', 'Invoke domestic emergency powers', 'Document violations for accountability', 'Seek an arbitration clause'],
+  diplomatic: [
+    'Call for consultations under the compact',
+    'Démarche to the adversary embassy',
+    'Joint statement with partners',
+    'Propose a de-escalation hotline',
+  ],
+  military: [
+    'Raise readiness of forward units',
+    'Deploy air defence to protect critical sites',
+    'Conduct maritime patrols',
+    'Reposition a brigade to the border',
+  ],
+  economic: [
+    'Coordinate targeted sanctions',
+    'Release strategic gas reserves',
+    'Freeze assets of front companies',
+    'Offer emergency energy credits',
+  ],
+  information: [
+    'Publicly attribute the disinformation campaign',
+    'Brief the press on verified facts',
+    'Launch a fact-checking task force',
+    'Counter-narrative on partner channels',
+  ],
+  cyber: [
+    'Deploy incident response teams to the grid operator',
+    'Harden government networks',
+    'Share indicators of compromise',
+    'Take down malicious infrastructure',
+  ],
+  intelligence: [
+    'Task additional ISR over the border',
+    'Request allied imagery',
+    'Expand signals collection',
+    'Open a liaison cell with partners',
+  ],
+  humanitarian: [
+    'Open a humanitarian corridor',
+    'Pre-position relief supplies',
+    'Coordinate with NGOs on reception centres',
+    'Fund emergency shelter',
+  ],
+  legal: [
+    'Refer the incident to the alliance legal advisers',
+    'Invoke domestic emergency powers',
+    'Document violations for accountability',
+    'Seek an arbitration clause',
+  ],
 };
 const ACTION_TYPES = Object.keys(ACTION_TEXT) as ActionType[];
 const MESSAGE_LINES = [
@@ -116,7 +156,11 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
     for (let i = 0; i < n; i++) {
       const from = rng.pick(nationIds);
       const others = nationIds.filter((x) => x !== from);
-      const to = rng.chance(0.6) ? [rng.pick(others)] : rng.chance(0.5) ? ['ALL'] : rng.sample(others, rng.int(2, Math.max(2, others.length)));
+      const to = rng.chance(0.6)
+        ? [rng.pick(others)]
+        : rng.chance(0.5)
+          ? ['ALL']
+          : rng.sample(others, rng.int(2, Math.max(2, others.length)));
       send(someone(from), { type: 'message.send', to, subject: rng.chance(0.3) ? 'Urgent' : '', body: rng.pick(MESSAGE_LINES) });
     }
   };
@@ -145,7 +189,9 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
   const submitActions = () => {
     for (const n of nationIds) {
       const count = Math.min(12, times(2));
-      const mine = Object.entries(state.assets).filter(([, a]) => a.owner === n && !a.hidden).map(([id]) => id);
+      const mine = Object.entries(state.assets)
+        .filter(([, a]) => a.owner === n && !a.hidden)
+        .map(([id]) => id);
       for (let i = 0; i < count; i++) {
         const type = rng.pick(ACTION_TYPES);
         send(someone(n), {
@@ -157,14 +203,18 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
           assets: type === 'military' && mine.length ? rng.sample(mine, rng.int(1, Math.min(3, mine.length))) : [],
         });
       }
-      const open = thisTurn().filter((a) => a.nation === n && a.status === 'submitted').map((a) => a.id);
+      const open = thisTurn()
+        .filter((a) => a.nation === n && a.status === 'submitted')
+        .map((a) => a.id);
       if (open.length > 1 && rng.chance(0.15)) send(someone(n), { type: 'action.withdraw', action: rng.pick(open) });
     }
   };
 
   const adversaryMove = () => {
     const adv = scenario.adversary.id;
-    const mine = Object.entries(state.assets).filter(([, a]) => a.owner === adv).map(([id]) => id);
+    const mine = Object.entries(state.assets)
+      .filter(([, a]) => a.owner === adv)
+      .map(([id]) => id);
     const type = rng.pick<ActionType>(['military', 'cyber', 'information', 'economic']);
     send(FACILITATOR, {
       type: 'action.submit',
@@ -187,13 +237,20 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
       for (const id of batch) {
         const a = state.actions[id]!;
         for (const r of a.regions)
-          if (rng.chance(0.6)) effects.push({ kind: 'region', region: r, stability: clamp(state.regions[r]!.stability + rng.int(-15, 10)) });
+          if (rng.chance(0.6))
+            effects.push({ kind: 'region', region: r, stability: clamp(state.regions[r]!.stability + rng.int(-15, 10)) });
         for (const asset of a.assets) {
           const cur = state.assets[asset]!;
           const around = adjacency.get(cur.region) ?? [];
           const next = around.length ? rng.pick(around) : undefined;
           if (next !== undefined && rng.chance(0.5)) effects.push({ kind: 'asset', asset, region: next });
-          else effects.push({ kind: 'asset', asset, strength: clamp(cur.strength - rng.int(0, 10)), readiness: rng.pick(['ready', 'limited'] as const) });
+          else
+            effects.push({
+              kind: 'asset',
+              asset,
+              strength: clamp(cur.strength - rng.int(0, 10)),
+              readiness: rng.pick(['ready', 'limited'] as const),
+            });
         }
       }
       if (rng.chance(0.05)) {

@@ -53,7 +53,12 @@ const markerOf = (r: RawIntel): string => {
 const mayRead = (r: RawIntel, nation: string): boolean =>
   r.originator === nation || (r.controls.noforn !== true && (r.controls.relTo ?? []).includes(nation));
 
-const ACTION_MARK: Record<NationCode | 'DRX', string> = { ARN: 'ACT-MARK-ARN', BRV: 'ACT-MARK-BRV', CSM: 'ACT-MARK-CSM', DRX: 'ACT-MARK-DRX' };
+const ACTION_MARK: Record<NationCode | 'DRX', string> = {
+  ARN: 'ACT-MARK-ARN',
+  BRV: 'ACT-MARK-BRV',
+  CSM: 'ACT-MARK-CSM',
+  DRX: 'ACT-MARK-DRX',
+};
 const MESSAGES: Array<{ mark: string; members: string[] }> = [
   { mark: 'MSG-MARK-ARN-BRV', members: ['ARN', 'BRV'] },
   { mark: 'MSG-MARK-BRV-CSM', members: ['BRV', 'CSM'] },
@@ -80,8 +85,22 @@ function game(): Game {
   h.ok(CSM, { type: 'message.send', to: ['BRV'], body: MESSAGES[1]!.mark });
   h.ok(BRV, { type: 'message.send', to: ['ALL'], body: MESSAGES[2]!.mark });
   h.ok(facilitator, { type: 'message.send', to: ['CSM'], persona: 'harbour-herald', body: MESSAGES[3]!.mark });
-  h.ok(facilitator, { type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'news', subject: 'ADHOC-PUBLIC-NEWS', message: 'Public news' });
-  h.ok(facilitator, { type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'email', subject: 'ADHOC-ALL-EMAIL', message: 'To every team, not public' });
+  h.ok(facilitator, {
+    type: 'inject.create',
+    from: 'harbour-herald',
+    to: ['ALL'],
+    channel: 'news',
+    subject: 'ADHOC-PUBLIC-NEWS',
+    message: 'Public news',
+  });
+  h.ok(facilitator, {
+    type: 'inject.create',
+    from: 'harbour-herald',
+    to: ['ALL'],
+    channel: 'email',
+    subject: 'ADHOC-ALL-EMAIL',
+    message: 'To every team, not public',
+  });
   h.ok(facilitator, {
     type: 'inject.create',
     from: 'compact-secretariat',
@@ -92,16 +111,41 @@ function game(): Game {
     expectedAction: 'EXPECT-MARK-ADHOC',
     controlNotes: 'CTRL-MARK-ADHOC',
   });
-  h.ok(facilitator, { type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'news', subject: 'ADHOC-FUTURE', message: 'Later', release: { turn: 3, phase: 'brief' } });
+  h.ok(facilitator, {
+    type: 'inject.create',
+    from: 'harbour-herald',
+    to: ['ALL'],
+    channel: 'news',
+    subject: 'ADHOC-FUTURE',
+    message: 'Later',
+    release: { turn: 3, phase: 'brief' },
+  });
   h.advanceTo(2, 'submit');
   const submit = (who: typeof ARN, nation: NationCode, regions: string[]) =>
-    only(h.ok(who, { type: 'action.submit', actionType: 'diplomatic', title: ACTION_MARK[nation], text: `${ACTION_MARK[nation]} text`, regions }), 'action.submitted').id;
+    only(
+      h.ok(who, {
+        type: 'action.submit',
+        actionType: 'diplomatic',
+        title: ACTION_MARK[nation],
+        text: `${ACTION_MARK[nation]} text`,
+        regions,
+      }),
+      'action.submitted',
+    ).id;
   const actionIds = {
     ARN: submit(ARN, 'ARN', ['arnholm']),
     BRV: submit(BRV, 'BRV', ['bravaria']),
     CSM: submit(CSM, 'CSM', ['cosmara']),
     DRX: only(
-      h.ok(facilitator, { type: 'action.submit', as: 'DRX', actionType: 'military', title: ACTION_MARK.DRX, text: 'Shadow', regions: ['grey-sound'], assets: ['drx-submarine'] }),
+      h.ok(facilitator, {
+        type: 'action.submit',
+        as: 'DRX',
+        actionType: 'military',
+        title: ACTION_MARK.DRX,
+        text: 'Shadow',
+        regions: ['grey-sound'],
+        assets: ['drx-submarine'],
+      }),
       'action.submitted',
     ).id,
   };
@@ -119,8 +163,22 @@ function game(): Game {
     ],
     visibleTo: 'ALL',
   });
-  h.ok(facilitator, { type: 'adjudication.record', actions: [actionIds.BRV], title: brv!.mark, outcome: brv!.mark, rationale: brv!.rationale, visibleTo: ['BRV'] });
-  h.ok(facilitator, { type: 'adjudication.record', actions: [actionIds.CSM], title: arnCsm!.mark, outcome: arnCsm!.mark, rationale: arnCsm!.rationale, visibleTo: ['ARN', 'CSM'] });
+  h.ok(facilitator, {
+    type: 'adjudication.record',
+    actions: [actionIds.BRV],
+    title: brv!.mark,
+    outcome: brv!.mark,
+    rationale: brv!.rationale,
+    visibleTo: ['BRV'],
+  });
+  h.ok(facilitator, {
+    type: 'adjudication.record',
+    actions: [actionIds.CSM],
+    title: arnCsm!.mark,
+    outcome: arnCsm!.mark,
+    rationale: arnCsm!.rationale,
+    visibleTo: ['ARN', 'CSM'],
+  });
   h.advanceTo(2, 'outcome');
   return { h, actionIds };
 }
@@ -209,13 +267,17 @@ describe('a nation', () => {
     const view = json(h, nationAudience(n));
     for (const x of raw.injects) if (!x.to.includes('ALL') && !x.to.includes(n)) absent(view, x.subject);
     // Manual, not yet due, or scheduled for later: not there.
-    for (const subject of ['Secretary-General asks Arnholm to chair consultations', 'Video claims Compact warships fired on fishermen', 'ADHOC-FUTURE'])
+    for (const subject of [
+      'Secretary-General asks Arnholm to chair consultations',
+      'Video claims Compact warships fired on fishermen',
+      'ADHOC-FUTURE',
+    ])
       absent(view, subject);
     expect(view.includes('ADHOC-ARN-ONLY')).toBe(n === 'ARN');
     present(view, 'ADHOC-ALL-EMAIL');
   });
 
-  it.each(NATIONS)('%s reads its own brief and caveats, not the others\'', (n) => {
+  it.each(NATIONS)("%s reads its own brief and caveats, not the others'", (n) => {
     const view = json(h, nationAudience(n));
     const v = project(h.state, nationAudience(n));
     expect(v.brief.nation).toBe(raw.narrative.nationBriefs[n]);
@@ -250,7 +312,12 @@ describe('a nation', () => {
   it('sees a hidden asset once an outcome reveals it, with the revealing effect', () => {
     const g = harness();
     g.advanceTo(1, 'adjudicate');
-    g.ok(facilitator, { type: 'adjudication.record', title: 'Periscope', outcome: 'A submarine surfaces.', effects: [{ kind: 'asset', asset: 'drx-submarine', hidden: false }] });
+    g.ok(facilitator, {
+      type: 'adjudication.record',
+      title: 'Periscope',
+      outcome: 'A submarine surfaces.',
+      effects: [{ kind: 'asset', asset: 'drx-submarine', hidden: false }],
+    });
     for (const n of NATIONS) {
       const v = project(g.state, nationAudience(n));
       expect(v.assets.find((a) => a.id === 'drx-submarine')).toMatchObject({ owner: 'DRX', region: 'grey-sound', hidden: false });
@@ -328,9 +395,16 @@ describe('exercise control', () => {
       if (x.controlNotes) present(view, x.controlNotes);
     }
     expect(v.injects.find((x) => x.id === 'hw-inj-05')?.control).toMatchObject({ status: 'scheduled', trigger: { type: 'manual' } });
-    for (const mark of [...MESSAGES.map((m) => m.mark), ...Object.values(ACTION_MARK), ...OUTCOMES.flatMap((o) => [o.mark, o.rationale])]) present(view, mark);
+    for (const mark of [...MESSAGES.map((m) => m.mark), ...Object.values(ACTION_MARK), ...OUTCOMES.flatMap((o) => [o.mark, o.rationale])])
+      present(view, mark);
     expect(v.actions.map((a) => a.id).sort()).toEqual(Object.values(actionIds).sort());
-    expect(v.outcomes[0]).toMatchObject({ rationale: 'WHY-MARK-1', previous: [{ kind: 'region', region: 'grey-sound', stability: 55 }, { kind: 'asset', asset: 'drx-submarine', region: 'grey-sound' }] });
+    expect(v.outcomes[0]).toMatchObject({
+      rationale: 'WHY-MARK-1',
+      previous: [
+        { kind: 'region', region: 'grey-sound', stability: 55 },
+        { kind: 'asset', asset: 'drx-submarine', region: 'grey-sound' },
+      ],
+    });
     expect(v.assets.find((a) => a.id === 'drx-submarine')).toMatchObject({ hidden: true, region: 'drex-march' });
     expect(v.control).toMatchObject({ seed: h.state.seed, escalation: { level: 1 } });
     expect(v.brief.nations).toEqual(raw.narrative.nationBriefs);

@@ -90,11 +90,11 @@ export function project(state: ExerciseState, audience: Audience) {
     if (nation !== null) return addressedTo(x.def, nation);
     return x.def.to.includes('ALL') && PUBLIC_CHANNELS.has(x.def.channel);
   };
-  const canSeeIntel = (r: IntelDef) => control || (nation !== null && state.intel[r.id]?.released === true && releasableTo(r.originator, r.controls, nation));
+  const canSeeIntel = (r: IntelDef) =>
+    control || (nation !== null && state.intel[r.id]?.released === true && releasableTo(r.originator, r.controls, nation));
   const canSeeMessage = (m: MessageRecord) => control || (nation !== null && m.members.includes(nation));
   const canSeeAction = (a: ActionRecord) => control || (nation !== null && a.nation === nation);
-  const canSeeOutcome = (o: AdjudicationRecord) =>
-    control || o.visibleTo === 'ALL' || (nation !== null && o.visibleTo.includes(nation));
+  const canSeeOutcome = (o: AdjudicationRecord) => control || o.visibleTo === 'ALL' || (nation !== null && o.visibleTo.includes(nation));
   const visibleIntel = new Set(s.intel.filter(canSeeIntel).map((r) => r.id));
   const label = audienceLabel(audience);
 
@@ -141,101 +141,125 @@ export function project(state: ExerciseState, audience: Audience) {
         caveats: own ? n.caveats : null,
       }));
     }),
-    adversary: memo(s.adversary, '', () => ({ id: s.adversary.id, name: s.adversary.name, colour: s.adversary.colour, description: s.adversary.description })),
-    personas: memo(s.personas, '', () => s.personas.map((p) => ({ id: p.id, name: p.name, kind: p.kind, affiliation: p.affiliation ?? null }))),
+    adversary: memo(s.adversary, '', () => ({
+      id: s.adversary.id,
+      name: s.adversary.name,
+      colour: s.adversary.colour,
+      description: s.adversary.description,
+    })),
+    personas: memo(s.personas, '', () =>
+      s.personas.map((p) => ({ id: p.id, name: p.name, kind: p.kind, affiliation: p.affiliation ?? null })),
+    ),
     map: {
       width: s.map.width,
       height: s.map.height,
-      regions: s.map.regions.map((r) => memo(state.regions[r.id]!, r.id, () => ({
-        id: r.id,
-        name: r.name,
-        domain: r.domain,
-        polygon: r.polygon,
-        label: r.label ?? null,
-        adjacent: r.adjacent,
-        infrastructure: r.infrastructure,
-        population: r.population ?? null,
-        controller: state.regions[r.id]!.controller,
-        stability: state.regions[r.id]!.stability,
-      }))),
+      regions: s.map.regions.map((r) =>
+        memo(state.regions[r.id]!, r.id, () => ({
+          id: r.id,
+          name: r.name,
+          domain: r.domain,
+          polygon: r.polygon,
+          label: r.label ?? null,
+          adjacent: r.adjacent,
+          infrastructure: r.infrastructure,
+          population: r.population ?? null,
+          controller: state.regions[r.id]!.controller,
+          stability: state.regions[r.id]!.stability,
+        })),
+      ),
     },
     assets: s.assets.flatMap((def) => {
       const a = state.assets[def.id]!;
       if (a.hidden && !control) return [];
-      return [memo(a, def.id, () => ({ id: def.id, name: def.name, type: def.type, owner: a.owner, region: a.region, strength: a.strength, readiness: a.readiness, hidden: a.hidden }))];
+      return [
+        memo(a, def.id, () => ({
+          id: def.id,
+          name: def.name,
+          type: def.type,
+          owner: a.owner,
+          region: a.region,
+          strength: a.strength,
+          readiness: a.readiness,
+          hidden: a.hidden,
+        })),
+      ];
     }),
     injects: state.injectOrder.flatMap((id) => {
       const x = state.injects[id]!;
       if (!canSeeInject(x)) return [];
       const d = x.def;
       const intelRef = d.intel !== undefined && visibleIntel.has(d.intel) ? d.intel : null;
-      return [memo(x, `${label}|${intelRef}`, () => {
-      const persona = personaOf.get(d.from);
-      const base = {
-        id: d.id,
-        number: d.number,
-        from: { id: d.from, name: persona?.name ?? d.from, kind: persona?.kind ?? 'other' },
-        to: d.to,
-        positions: d.positions,
-        channel: d.channel,
-        subject: d.subject,
-        message: d.message,
-        regions: d.regions,
-        intel: intelRef,
-        releasedAt: x.releasedAt,
-        releasedSeq: x.releasedSeq,
-        releasedTurn: x.releasedTurn,
-        acknowledged: nation !== null ? Object.hasOwn(x.acknowledged, nation) : control && Object.keys(x.acknowledged).length > 0,
-      };
-      const controlPart = control
-        ? {
-            status: x.status,
-            statusNote: x.statusNote,
-            adHoc: x.adHoc,
-            turn: d.turn,
-            phase: d.phase,
-            offsetMinutes: d.offsetMinutes ?? null,
-            kind: d.kind,
-            trigger: d.trigger,
-            expectedAction: d.expectedAction,
-            objectives: d.objectives,
-            controlNotes: d.controlNotes,
-            releaseReason: x.releaseReason,
-            acknowledgedBy: x.acknowledged,
-          }
-        : null;
-      return { ...base, control: controlPart };
-      })];
+      return [
+        memo(x, `${label}|${intelRef}`, () => {
+          const persona = personaOf.get(d.from);
+          const base = {
+            id: d.id,
+            number: d.number,
+            from: { id: d.from, name: persona?.name ?? d.from, kind: persona?.kind ?? 'other' },
+            to: d.to,
+            positions: d.positions,
+            channel: d.channel,
+            subject: d.subject,
+            message: d.message,
+            regions: d.regions,
+            intel: intelRef,
+            releasedAt: x.releasedAt,
+            releasedSeq: x.releasedSeq,
+            releasedTurn: x.releasedTurn,
+            acknowledged: nation !== null ? Object.hasOwn(x.acknowledged, nation) : control && Object.keys(x.acknowledged).length > 0,
+          };
+          const controlPart = control
+            ? {
+                status: x.status,
+                statusNote: x.statusNote,
+                adHoc: x.adHoc,
+                turn: d.turn,
+                phase: d.phase,
+                offsetMinutes: d.offsetMinutes ?? null,
+                kind: d.kind,
+                trigger: d.trigger,
+                expectedAction: d.expectedAction,
+                objectives: d.objectives,
+                controlNotes: d.controlNotes,
+                releaseReason: x.releaseReason,
+                acknowledgedBy: x.acknowledged,
+              }
+            : null;
+          return { ...base, control: controlPart };
+        }),
+      ];
     }),
     intel: s.intel.flatMap((r) => {
       if (!visibleIntel.has(r.id)) return [];
       const st = state.intel[r.id]!;
-      return [memo(st, `${label}|${r.id}`, () => {
-      const base = {
-        id: r.id,
-        title: r.title,
-        originator: r.originator,
-        classification: r.classification,
-        banner: banner(r.classification, r.originator, r.controls),
-        orcon: r.controls.orcon,
-        grading: r.grading,
-        regions: r.regions,
-        body: r.body,
-        released: st.released,
-        releasedAt: st.releasedAt,
-        releasedTurn: st.releasedTurn,
-      };
-      const controlPart = control
-        ? {
-            releaseTurn: r.releaseTurn,
-            groundTruth: r.groundTruth,
-            controls: r.controls,
-            recipients: s.nations.filter((n) => releasableTo(r.originator, r.controls, n.id)).map((n) => n.id),
-            tearline: r.tearline ?? null,
-          }
-        : null;
-      return { ...base, control: controlPart };
-      })];
+      return [
+        memo(st, `${label}|${r.id}`, () => {
+          const base = {
+            id: r.id,
+            title: r.title,
+            originator: r.originator,
+            classification: r.classification,
+            banner: banner(r.classification, r.originator, r.controls),
+            orcon: r.controls.orcon,
+            grading: r.grading,
+            regions: r.regions,
+            body: r.body,
+            released: st.released,
+            releasedAt: st.releasedAt,
+            releasedTurn: st.releasedTurn,
+          };
+          const controlPart = control
+            ? {
+                releaseTurn: r.releaseTurn,
+                groundTruth: r.groundTruth,
+                controls: r.controls,
+                recipients: s.nations.filter((n) => releasableTo(r.originator, r.controls, n.id)).map((n) => n.id),
+                tearline: r.tearline ?? null,
+              }
+            : null;
+          return { ...base, control: controlPart };
+        }),
+      ];
     }),
     messages: state.messages.filter(canSeeMessage),
     actions: state.actionOrder.map((id) => state.actions[id]!).filter(canSeeAction),

@@ -6,9 +6,18 @@ import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
 export function actionsPanel(): Panel {
   const slot = statusSlot();
-  const type = select(ACTION_TYPES.map((t) => ({ value: t.id, label: t.label })), { name: 'actionType' });
+  const type = select(
+    ACTION_TYPES.map((t) => ({ value: t.id, label: t.label })),
+    { name: 'actionType' },
+  );
   const title = h('input', { type: 'text', name: 'title', maxlength: 160, required: true });
-  const text = h('textarea', { name: 'text', rows: 4, maxlength: 4000, required: true, placeholder: 'What you do, where, with what, and what you intend to achieve' });
+  const text = h('textarea', {
+    name: 'text',
+    rows: 4,
+    maxlength: 4000,
+    required: true,
+    placeholder: 'What you do, where, with what, and what you intend to achieve',
+  });
   const regions = h('select', { name: 'regions', multiple: true, size: 5 });
   const assets = h('select', { name: 'assets', multiple: true, size: 5 });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Submit action');
@@ -34,7 +43,14 @@ export function actionsPanel(): Panel {
     if (!ctxRef) return;
     const picked = (s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value);
     void ctxRef
-      .run(slot, { type: 'action.submit', actionType: type.value as (typeof ACTION_TYPES)[number]['id'], title: title.value, text: text.value, regions: picked(regions), assets: picked(assets) })
+      .run(slot, {
+        type: 'action.submit',
+        actionType: type.value as (typeof ACTION_TYPES)[number]['id'],
+        title: title.value,
+        text: text.value,
+        regions: picked(regions),
+        assets: picked(assets),
+      })
       .then((r) => {
         if (r.ok) {
           title.value = '';
@@ -47,20 +63,31 @@ export function actionsPanel(): Panel {
   return {
     id: 'actions',
     title: 'Actions',
-    badge: (view, ctx) => view.actions.filter((a) => a.turn === view.exercise.turn && a.nation === ctx.nation && a.status === 'submitted').length,
+    badge: (view, ctx) =>
+      view.actions.filter((a) => a.turn === view.exercise.turn && a.nation === ctx.nation && a.status === 'submitted').length,
     mount(root) {
       fill(root, form, heading, list);
     },
     update(view: View, ctx: Ctx) {
       ctxRef = ctx;
-      const key = `${view.map.regions.length}|${view.assets.filter((a) => a.owner === ctx.nation).map((a) => a.id).join(',')}`;
+      const key = `${view.map.regions.length}|${view.assets
+        .filter((a) => a.owner === ctx.nation)
+        .map((a) => a.id)
+        .join(',')}`;
       if (key !== optionsFor) {
         optionsFor = key;
         fill(regions, ...view.map.regions.map((r) => h('option', { value: r.id }, r.name)));
-        fill(assets, ...view.assets.filter((a) => a.owner === ctx.nation).map((a) => h('option', { value: a.id }, `${a.name} (${a.type.replace('_', ' ')})`)));
+        fill(
+          assets,
+          ...view.assets
+            .filter((a) => a.owner === ctx.nation)
+            .map((a) => h('option', { value: a.id }, `${a.name} (${a.type.replace('_', ' ')})`)),
+        );
       }
       const inSubmit = view.exercise.phase === 'submit' && view.exercise.status === 'running';
-      phaseNote.textContent = inSubmit ? '' : 'Actions can be submitted during the "submit" phase; the server will tell you if it is not time yet.';
+      phaseNote.textContent = inSubmit
+        ? ''
+        : 'Actions can be submitted during the "submit" phase; the server will tell you if it is not time yet.';
       form.hidden = ctx.readOnly;
       heading.textContent = ctx.nation ? 'Your actions' : 'All actions';
       const mine = [...view.actions].sort((a, b) => b.seq - a.seq);
@@ -72,11 +99,23 @@ export function actionsPanel(): Panel {
               return h(
                 'article',
                 { class: `item action st-${a.status}`, 'data-action': a.id },
-                h('h4', {}, ctx.nation ? null : h('span', { class: 'tag' }, a.nation), `${a.title} `, h('span', { class: 'tag' }, a.type), h('span', { class: `tag st-${a.status}` }, a.status)),
+                h(
+                  'h4',
+                  {},
+                  ctx.nation ? null : h('span', { class: 'tag' }, a.nation),
+                  `${a.title} `,
+                  h('span', { class: 'tag' }, a.type),
+                  h('span', { class: `tag st-${a.status}` }, a.status),
+                ),
                 h('p', { class: 'meta' }, `Turn ${a.turn} · ${a.submittedBy}${a.regions.length ? ` · ${a.regions.join(', ')}` : ''}`),
                 h('p', {}, a.text),
                 a.status === 'submitted' && a.turn === view.exercise.turn && !ctx.readOnly
-                  ? h('div', { class: 'row' }, h('button', { onclick: () => void ctx.run(s, { type: 'action.withdraw', action: a.id }) }, 'Withdraw'), s)
+                  ? h(
+                      'div',
+                      { class: 'row' },
+                      h('button', { onclick: () => void ctx.run(s, { type: 'action.withdraw', action: a.id }) }, 'Withdraw'),
+                      s,
+                    )
                   : null,
               );
             })

@@ -30,7 +30,19 @@ export function briefPanel(): Panel {
             'section',
             { class: 'treaty' },
             h('h4', {}, `${t.name} (${t.parties.join(', ')})`),
-            h('ul', {}, ...t.clauses.map((c) => h('li', {}, h('strong', {}, `${c.article} — ${c.title}: `), c.text, h('small', { class: 'meta' }, ` [${c.type.replace('_', ' ')}, ${c.decisionRule}]`)))),
+            h(
+              'ul',
+              {},
+              ...t.clauses.map((c) =>
+                h(
+                  'li',
+                  {},
+                  h('strong', {}, `${c.article} — ${c.title}: `),
+                  c.text,
+                  h('small', { class: 'meta' }, ` [${c.type.replace('_', ' ')}, ${c.decisionRule}]`),
+                ),
+              ),
+            ),
           ),
         ),
       );

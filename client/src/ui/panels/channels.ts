@@ -28,7 +28,15 @@ export function channelsPanel(): Panel {
   const subject = h('input', { type: 'text', maxlength: 200, placeholder: 'Optional' });
   const body = h('textarea', { rows: 3, maxlength: 4000, required: true });
   const sendBtn = h('button', { type: 'submit', class: 'primary' }, 'Send');
-  const form = h('form', { class: 'composer' }, checks, personaField, field('Subject', subject), field('Message', body), h('div', { class: 'row' }, sendBtn, slot));
+  const form = h(
+    'form',
+    { class: 'composer' },
+    checks,
+    personaField,
+    field('Subject', subject),
+    field('Message', body),
+    h('div', { class: 'row' }, sendBtn, slot),
+  );
   let ctxRef: Ctx | null = null;
   let checksFor = '';
 
@@ -74,7 +82,14 @@ export function channelsPanel(): Panel {
             const unread = view.messages.filter((m) => m.channel === id && m.seq > (marks[id] ?? 0) && m.from.nation !== ctx.nation).length;
             return h(
               'button',
-              { class: `channel${id === current ? ' on' : ''}`, 'data-channel': id, onclick: () => { current = id; render(view, ctx); } },
+              {
+                class: `channel${id === current ? ' on' : ''}`,
+                'data-channel': id,
+                onclick: () => {
+                  current = id;
+                  render(view, ctx);
+                },
+              },
               h('span', {}, channelTitle(c.members, ctx.nation)),
               c.members.length > 2 ? h('small', {}, ' (multilateral)') : null,
               unread && id !== current ? h('span', { class: 'count' }, unread) : null,
@@ -90,7 +105,11 @@ export function channelsPanel(): Panel {
         h(
           'div',
           { class: `msg${m.from.nation === ctx.nation && ctx.nation ? ' mine' : ''}${m.from.persona ? ' persona' : ''}` },
-          h('div', { class: 'meta' }, `${m.from.name}${m.from.nation ? ` (${m.from.nation}${m.from.position ? `, ${m.from.position}` : ''})` : ''} · T${m.turn} ${clock(m.at)}`),
+          h(
+            'div',
+            { class: 'meta' },
+            `${m.from.name}${m.from.nation ? ` (${m.from.nation}${m.from.position ? `, ${m.from.position}` : ''})` : ''} · T${m.turn} ${clock(m.at)}`,
+          ),
           m.subject ? h('strong', {}, m.subject) : null,
           h('p', {}, m.body),
         ),
@@ -115,10 +134,15 @@ export function channelsPanel(): Panel {
     }
     personaField.hidden = ctx.role !== 'facilitator';
     if (ctx.role === 'facilitator' && personaSelect.options.length === 0)
-      fill(personaSelect, h('option', { value: '' }, 'Exercise control'), ...view.personas.map((p) => h('option', { value: p.id }, `${p.name} (${p.kind})`)));
+      fill(
+        personaSelect,
+        h('option', { value: '' }, 'Exercise control'),
+        ...view.personas.map((p) => h('option', { value: p.id }, `${p.name} (${p.kind})`)),
+      );
     // Pre-tick the members of the open channel.
     if (current)
-      for (const c of checks.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) if (document.activeElement !== c) c.checked = current.split('+').includes(c.value);
+      for (const c of checks.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+        if (document.activeElement !== c) c.checked = current.split('+').includes(c.value);
     form.hidden = ctx.readOnly;
   };
 

@@ -20,7 +20,18 @@ export function controlPanel(): Panel {
       online,
       h('h3', {}, `Online (${presence.length})`),
       presence.length
-        ? h('ul', { class: 'presence' }, ...presence.map((p) => h('li', {}, h('span', { class: 'dot on' }), ` ${p.name} — ${p.role}${p.nation ? ` ${p.nation}` : ''}${p.position ? ` (${p.position})` : ''}`)))
+        ? h(
+            'ul',
+            { class: 'presence' },
+            ...presence.map((p) =>
+              h(
+                'li',
+                {},
+                h('span', { class: 'dot on' }),
+                ` ${p.name} — ${p.role}${p.nation ? ` ${p.nation}` : ''}${p.position ? ` (${p.position})` : ''}`,
+              ),
+            ),
+          )
         : h('p', { class: 'empty' }, 'Nobody else is connected.'),
     );
   };
@@ -36,7 +47,18 @@ export function controlPanel(): Panel {
       });
       presence = ctx.session.presence;
       renderPresence();
-      fill(root, h('h3', {}, 'Clock and phases'), buttons, slot, h('h3', {}, 'Teams'), teams, online, h('h3', {}, 'Dice'), dice, lastRollEl);
+      fill(
+        root,
+        h('h3', {}, 'Clock and phases'),
+        buttons,
+        slot,
+        h('h3', {}, 'Teams'),
+        teams,
+        online,
+        h('h3', {}, 'Dice'),
+        dice,
+        lastRollEl,
+      );
     },
     update(view: View, ctx: Ctx) {
       ctxRef = ctx;
@@ -48,13 +70,23 @@ export function controlPanel(): Panel {
       fill(
         buttons,
         h('p', { class: 'meta wide' }, `${statusLabel(ex.status)} · turn ${ex.turn}/${ex.turns} · ${phaseLabel}`),
-        ctx.readOnly ? null : ex.status === 'setup' ? h('button', { class: 'primary', onclick: run({ type: 'exercise.start' }) }, 'Start exercise') : null,
+        ctx.readOnly
+          ? null
+          : ex.status === 'setup'
+            ? h('button', { class: 'primary', onclick: run({ type: 'exercise.start' }) }, 'Start exercise')
+            : null,
         !ctx.readOnly && (ex.status === 'running' || ex.status === 'paused')
           ? [
               h(
                 'button',
-                { class: 'primary', disabled: last, onclick: run({ type: 'phase.advance', expect: { turn: ex.turn, phase: ex.phase ?? 'brief' } }) },
-                ex.phaseIndex === ex.phases.length - 1 ? `Start turn ${ex.turn + 1}` : `Next phase: ${ex.phases[ex.phaseIndex + 1]?.label ?? ''}`,
+                {
+                  class: 'primary',
+                  disabled: last,
+                  onclick: run({ type: 'phase.advance', expect: { turn: ex.turn, phase: ex.phase ?? 'brief' } }),
+                },
+                ex.phaseIndex === ex.phases.length - 1
+                  ? `Start turn ${ex.turn + 1}`
+                  : `Next phase: ${ex.phases[ex.phaseIndex + 1]?.label ?? ''}`,
               ),
               ex.status === 'running'
                 ? h('button', { onclick: run({ type: 'exercise.pause', reason: 'Paused by exercise control' }) }, 'Pause')
@@ -67,7 +99,8 @@ export function controlPanel(): Panel {
                 {
                   class: 'danger',
                   onclick: () => {
-                    if (confirm('End the exercise (ENDEX)? Nothing more can be played.')) void ctx.run(slot, { type: 'exercise.end', reason: 'ENDEX' });
+                    if (confirm('End the exercise (ENDEX)? Nothing more can be played.'))
+                      void ctx.run(slot, { type: 'exercise.end', reason: 'ENDEX' });
                   },
                 },
                 'End exercise',
@@ -101,12 +134,21 @@ export function controlPanel(): Panel {
         fill(
           dice,
           purpose,
-          h('button', { onclick: () => ctxRef && void ctxRef.run(ds, { type: 'dice.roll', sides: 100, count: 1, purpose: purpose.value || 'Adjudication roll' }) }, 'Roll d100'),
+          h(
+            'button',
+            {
+              onclick: () =>
+                ctxRef && void ctxRef.run(ds, { type: 'dice.roll', sides: 100, count: 1, purpose: purpose.value || 'Adjudication roll' }),
+            },
+            'Roll d100',
+          ),
           ds,
         );
       }
       const lastRoll = (view.control?.rolls ?? []).at(-1);
-      lastRollEl.textContent = lastRoll ? `Last roll: ${lastRoll.results.join(', ')} on d${lastRoll.sides} — ${lastRoll.purpose} (turn ${lastRoll.turn})` : 'No dice rolled yet.';
+      lastRollEl.textContent = lastRoll
+        ? `Last roll: ${lastRoll.results.join(', ')} on d${lastRoll.sides} — ${lastRoll.purpose} (turn ${lastRoll.turn})`
+        : 'No dice rolled yet.';
     },
   };
 }

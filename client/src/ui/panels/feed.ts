@@ -14,8 +14,27 @@ export function feedPanel(): Panel {
     },
     update(view: View, _ctx: Ctx) {
       const items = [
-        ...view.injects.map((x) => ({ seq: x.releasedSeq ?? 0, node: h('article', { class: 'item' }, h('span', { class: `tag ch-${x.channel}` }, channelLabel(x.channel)), h('h3', {}, x.subject), h('p', { class: 'meta' }, `${x.from.name} · ${x.releasedAt ? clock(x.releasedAt) : ''}`), h('p', {}, x.message)) })),
-        ...view.outcomes.map((o) => ({ seq: o.seq, node: h('article', { class: 'item outcome' }, h('span', { class: 'tag' }, 'Outcome'), h('h3', {}, o.title), h('p', {}, o.outcome)) })),
+        ...view.injects.map((x) => ({
+          seq: x.releasedSeq ?? 0,
+          node: h(
+            'article',
+            { class: 'item' },
+            h('span', { class: `tag ch-${x.channel}` }, channelLabel(x.channel)),
+            h('h3', {}, x.subject),
+            h('p', { class: 'meta' }, `${x.from.name} · ${x.releasedAt ? clock(x.releasedAt) : ''}`),
+            h('p', {}, x.message),
+          ),
+        })),
+        ...view.outcomes.map((o) => ({
+          seq: o.seq,
+          node: h(
+            'article',
+            { class: 'item outcome' },
+            h('span', { class: 'tag' }, 'Outcome'),
+            h('h3', {}, o.title),
+            h('p', {}, o.outcome),
+          ),
+        })),
       ].sort((a, b) => b.seq - a.seq);
       fill(list, items.length ? items.map((i) => i.node) : empty('No public news yet.'));
     },

@@ -24,7 +24,15 @@ export function inboxPanel(): Panel {
       ...['all', ...channels].map((c) =>
         h(
           'button',
-          { class: `chip${filter === c ? ' on' : ''}`, role: 'tab', 'aria-selected': filter === c ? 'true' : 'false', onclick: () => { filter = c; render(view, ctx); } },
+          {
+            class: `chip${filter === c ? ' on' : ''}`,
+            role: 'tab',
+            'aria-selected': filter === c ? 'true' : 'false',
+            onclick: () => {
+              filter = c;
+              render(view, ctx);
+            },
+          },
           c === 'all' ? 'All' : channelLabel(c),
           unread(c) ? h('span', { class: 'count' }, unread(c)) : null,
         ),
@@ -63,7 +71,12 @@ export function inboxPanel(): Panel {
             h('p', { class: 'message' }, x.message),
             x.positions.length ? h('p', { class: 'meta' }, `For: ${x.positions.join(', ')}`) : null,
             x.regions.length
-              ? h('p', { class: 'regions' }, 'Where: ', ...x.regions.map((r) => h('button', { class: 'link', onclick: () => ctx.selectRegion(r) }, r)))
+              ? h(
+                  'p',
+                  { class: 'regions' },
+                  'Where: ',
+                  ...x.regions.map((r) => h('button', { class: 'link', onclick: () => ctx.selectRegion(r) }, r)),
+                )
               : null,
             x.intel ? h('p', { class: 'meta' }, `Attached intelligence report: ${x.intel} (see Intel)`) : null,
           )

@@ -32,24 +32,48 @@ export function injectsPanel(): Panel {
         h('span', { class: 'num' }, `#${x.number}`),
         h('span', { class: `tag st-${status}` }, status),
         h('span', { class: 'subject' }, x.subject),
-        h('span', { class: 'meta' }, `T${c?.turn ?? '?'} ${c?.phase ?? ''} · ${channelLabel(x.channel)} · ${x.from.name} → ${x.to.join(', ')}`),
+        h(
+          'span',
+          { class: 'meta' },
+          `T${c?.turn ?? '?'} ${c?.phase ?? ''} · ${channelLabel(x.channel)} · ${x.from.name} → ${x.to.join(', ')}`,
+        ),
       ),
       h('p', { class: 'message' }, x.message),
       c?.expectedAction ? h('p', { class: 'meta' }, h('strong', {}, 'Expected: '), c.expectedAction) : null,
       c?.controlNotes ? h('p', { class: 'control-only' }, c.controlNotes) : null,
-      c && c.trigger.type !== 'time' ? h('p', { class: 'meta' }, c.trigger.type === 'manual' ? 'Released by hand only.' : `Contingency: fires after turn ${c.trigger.deadline.turn} ${c.trigger.deadline.phase} unless a ${c.trigger.unlessAction.types.join('/')} action is taken.`) : null,
+      c && c.trigger.type !== 'time'
+        ? h(
+            'p',
+            { class: 'meta' },
+            c.trigger.type === 'manual'
+              ? 'Released by hand only.'
+              : `Contingency: fires after turn ${c.trigger.deadline.turn} ${c.trigger.deadline.phase} unless a ${c.trigger.unlessAction.types.join('/')} action is taken.`,
+          )
+        : null,
       status === 'released'
-        ? h('p', { class: 'meta' }, `Released ${x.releasedAt ? clock(x.releasedAt) : ''} (${c?.releaseReason ?? ''}) · read by ${Object.keys(c?.acknowledgedBy ?? {}).join(', ') || 'nobody yet'}`)
+        ? h(
+            'p',
+            { class: 'meta' },
+            `Released ${x.releasedAt ? clock(x.releasedAt) : ''} (${c?.releaseReason ?? ''}) · read by ${Object.keys(c?.acknowledgedBy ?? {}).join(', ') || 'nobody yet'}`,
+          )
         : null,
       ctx.readOnly
         ? null
         : h(
             'div',
             { class: 'row' },
-            status !== 'released' && status !== 'skipped' ? h('button', { class: 'primary', onclick: act({ type: 'inject.release', inject: x.id }) }, 'Release now') : null,
-            status === 'scheduled' || status === 'draft' ? h('button', { onclick: act({ type: 'inject.hold', inject: x.id }) }, 'Hold') : null,
-            status === 'held' || status === 'draft' || status === 'skipped' ? h('button', { onclick: act({ type: 'inject.schedule', inject: x.id }) }, 'Reschedule') : null,
-            status !== 'released' && status !== 'skipped' ? h('button', { onclick: act({ type: 'inject.skip', inject: x.id }) }, 'Skip') : null,
+            status !== 'released' && status !== 'skipped'
+              ? h('button', { class: 'primary', onclick: act({ type: 'inject.release', inject: x.id }) }, 'Release now')
+              : null,
+            status === 'scheduled' || status === 'draft'
+              ? h('button', { onclick: act({ type: 'inject.hold', inject: x.id }) }, 'Hold')
+              : null,
+            status === 'held' || status === 'draft' || status === 'skipped'
+              ? h('button', { onclick: act({ type: 'inject.schedule', inject: x.id }) }, 'Reschedule')
+              : null,
+            status !== 'released' && status !== 'skipped'
+              ? h('button', { onclick: act({ type: 'inject.skip', inject: x.id }) }, 'Skip')
+              : null,
             s,
           ),
     );
@@ -59,10 +83,17 @@ export function injectsPanel(): Panel {
     last = { view, ctx };
     const turns = Array.from({ length: view.exercise.turns }, (_, i) => i + 1);
     if (filter.options.length !== turns.length + 2)
-      fill(filter, h('option', { value: 'current' }, 'This turn'), h('option', { value: 'all' }, 'All turns'), ...turns.map((t) => h('option', { value: String(t) }, `Turn ${t}`)));
+      fill(
+        filter,
+        h('option', { value: 'current' }, 'This turn'),
+        h('option', { value: 'all' }, 'All turns'),
+        ...turns.map((t) => h('option', { value: String(t) }, `Turn ${t}`)),
+      );
     filter.value = turnFilter;
     const wanted = turnFilter === 'all' ? null : turnFilter === 'current' ? Math.max(1, view.exercise.turn) : Number(turnFilter);
-    const shown = view.injects.filter((x) => wanted === null || x.control?.turn === wanted || (x.control?.status === 'held' && turnFilter === 'current'));
+    const shown = view.injects.filter(
+      (x) => wanted === null || x.control?.turn === wanted || (x.control?.status === 'held' && turnFilter === 'current'),
+    );
     fill(list, shown.length ? shown.map((x) => row(x, ctx)) : empty('No injects for this turn.'));
     adhoc.update(view, ctx);
   };
@@ -86,14 +117,35 @@ function adHocForm() {
   const message = h('textarea', { rows: 3, maxlength: 8000, required: true });
   const to = h('fieldset', { class: 'checks' }, h('legend', {}, 'To'));
   const btn = h('button', { type: 'submit', class: 'primary' }, 'Release ad hoc inject');
-  const el = h('details', { class: 'adhoc' }, h('summary', {}, 'Write an ad hoc inject'), h('form', {}, field('From (persona)', from), to, field('Channel', channel), field('Subject', subject), field('Message', message), h('div', { class: 'row' }, btn, slot)));
+  const el = h(
+    'details',
+    { class: 'adhoc' },
+    h('summary', {}, 'Write an ad hoc inject'),
+    h(
+      'form',
+      {},
+      field('From (persona)', from),
+      to,
+      field('Channel', channel),
+      field('Subject', subject),
+      field('Message', message),
+      h('div', { class: 'row' }, btn, slot),
+    ),
+  );
   let ctxRef: Ctx | null = null;
   el.querySelector('form')!.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (!ctxRef) return;
     const recipients = [...to.querySelectorAll<HTMLInputElement>('input:checked')].map((c) => c.value);
     void ctxRef
-      .run(slot, { type: 'inject.create', from: from.value, to: recipients, channel: channel.value as (typeof CHANNELS)[number]['id'], subject: subject.value, message: message.value })
+      .run(slot, {
+        type: 'inject.create',
+        from: from.value,
+        to: recipients,
+        channel: channel.value as (typeof CHANNELS)[number]['id'],
+        subject: subject.value,
+        message: message.value,
+      })
       .then((r) => {
         if (r.ok) {
           subject.value = '';
@@ -108,7 +160,12 @@ function adHocForm() {
       el.hidden = ctx.readOnly;
       if (from.options.length === 0) {
         fill(from, ...view.personas.map((p) => h('option', { value: p.id }, `${p.name} (${p.kind})`)));
-        fill(to, h('legend', {}, 'To'), h('label', { class: 'check' }, h('input', { type: 'checkbox', value: 'ALL' }), ' All nations'), ...view.nations.map((n) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: n.id }), ` ${n.name}`)));
+        fill(
+          to,
+          h('legend', {}, 'To'),
+          h('label', { class: 'check' }, h('input', { type: 'checkbox', value: 'ALL' }), ' All nations'),
+          ...view.nations.map((n) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: n.id }), ` ${n.name}`)),
+        );
       }
     },
   };

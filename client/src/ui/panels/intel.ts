@@ -23,9 +23,20 @@ export function intelPanel(): Panel {
                 { class: 'item report', 'data-intel': r.id },
                 h('div', { class: `banner-line ${classificationClass(r.banner)}` }, r.banner),
                 h('h3', {}, r.title),
-                h('p', { class: 'meta' }, `From ${r.originator} · grading ${grading(r.grading)}${r.released ? ` · turn ${r.releasedTurn}` : ' · not yet released'}${r.orcon ? ' · originator controls onward release' : ''}`),
+                h(
+                  'p',
+                  { class: 'meta' },
+                  `From ${r.originator} · grading ${grading(r.grading)}${r.released ? ` · turn ${r.releasedTurn}` : ' · not yet released'}${r.orcon ? ' · originator controls onward release' : ''}`,
+                ),
                 h('p', { class: 'message' }, r.body),
-                r.regions.length ? h('p', { class: 'regions' }, 'Regions: ', ...r.regions.map((g) => h('button', { class: 'link', onclick: () => ctx.selectRegion(g) }, g))) : null,
+                r.regions.length
+                  ? h(
+                      'p',
+                      { class: 'regions' },
+                      'Regions: ',
+                      ...r.regions.map((g) => h('button', { class: 'link', onclick: () => ctx.selectRegion(g) }, g)),
+                    )
+                  : null,
                 r.control
                   ? h(
                       'div',

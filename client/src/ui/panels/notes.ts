@@ -9,15 +9,29 @@ export function notesPanel(): Panel {
   const text = h('textarea', { rows: 3, maxlength: 4000, required: true, name: 'note' });
   const inject = select([]);
   const nation = select([]);
-  const form = h('form', { class: 'notes-form', 'aria-label': 'Record a note' }, field('Observation', text), field('About inject', inject), field('About team', nation), h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save note'), slot));
+  const form = h(
+    'form',
+    { class: 'notes-form', 'aria-label': 'Record a note' },
+    field('Observation', text),
+    field('About inject', inject),
+    field('About team', nation),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save note'), slot),
+  );
   const list = h('div', { class: 'list' });
   let ctxRef: Ctx | null = null;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (!ctxRef) return;
-    void ctxRef.run(slot, { type: 'note.record', text: text.value, ...(inject.value ? { inject: inject.value } : {}), ...(nation.value ? { nation: nation.value } : {}) }).then((r) => {
-      if (r.ok) text.value = '';
-    });
+    void ctxRef
+      .run(slot, {
+        type: 'note.record',
+        text: text.value,
+        ...(inject.value ? { inject: inject.value } : {}),
+        ...(nation.value ? { nation: nation.value } : {}),
+      })
+      .then((r) => {
+        if (r.ok) text.value = '';
+      });
   });
   return {
     id: 'notes',
@@ -29,15 +43,31 @@ export function notesPanel(): Panel {
       ctxRef = ctx;
       if (inject.options.length !== view.injects.length + 1) {
         const keep = inject.value;
-        fill(inject, h('option', { value: '' }, '(none)'), ...view.injects.map((x) => h('option', { value: x.id }, `#${x.number} ${x.subject}`)));
+        fill(
+          inject,
+          h('option', { value: '' }, '(none)'),
+          ...view.injects.map((x) => h('option', { value: x.id }, `#${x.number} ${x.subject}`)),
+        );
         inject.value = keep;
       }
-      if (nation.options.length === 0) fill(nation, h('option', { value: '' }, '(none)'), ...view.nations.map((n) => h('option', { value: n.id }, n.name)));
+      if (nation.options.length === 0)
+        fill(nation, h('option', { value: '' }, '(none)'), ...view.nations.map((n) => h('option', { value: n.id }, n.name)));
       const notes = [...(view.control?.notes ?? [])].reverse();
       fill(
         list,
         notes.length
-          ? notes.map((n) => h('article', { class: 'item note' }, h('p', { class: 'meta' }, `T${n.turn} ${clock(n.at)} · ${n.author}${n.nation ? ` · ${n.nation}` : ''}${n.inject ? ` · ${n.inject}` : ''}`), h('p', {}, n.text)))
+          ? notes.map((n) =>
+              h(
+                'article',
+                { class: 'item note' },
+                h(
+                  'p',
+                  { class: 'meta' },
+                  `T${n.turn} ${clock(n.at)} · ${n.author}${n.nation ? ` · ${n.nation}` : ''}${n.inject ? ` · ${n.inject}` : ''}`,
+                ),
+                h('p', {}, n.text),
+              ),
+            )
           : empty('No notes yet.'),
       );
     },

@@ -39,7 +39,11 @@ export function outcomesPanel(): Panel {
                 'article',
                 { class: 'item outcome', 'data-outcome': o.id },
                 h('h3', {}, o.title),
-                h('p', { class: 'meta' }, `Turn ${o.turn} · ${clock(o.at)} · ${o.visibleTo === 'ALL' ? 'to everyone' : `to ${o.visibleTo.join(', ')}`}`),
+                h(
+                  'p',
+                  { class: 'meta' },
+                  `Turn ${o.turn} · ${clock(o.at)} · ${o.visibleTo === 'ALL' ? 'to everyone' : `to ${o.visibleTo.join(', ')}`}`,
+                ),
                 h('p', { class: 'message' }, o.outcome),
                 o.effects.length ? h('ul', { class: 'effects' }, ...o.effects.map((e) => h('li', {}, describeEffect(e, view)))) : null,
                 'rationale' in o && typeof o.rationale === 'string' && o.rationale

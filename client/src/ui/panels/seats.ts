@@ -33,7 +33,7 @@ export function seatsPanel(): Panel {
   const fresh = new Map<string, string>();
   let ctxRef: Ctx | null = null;
 
-  const call = async <T,>(method: string, path: string): Promise<T | null> => {
+  const call = async <T>(method: string, path: string): Promise<T | null> => {
     if (!ctxRef) return null;
     const { exerciseId, token } = ctxRef.session.info;
     try {
@@ -46,7 +46,10 @@ export function seatsPanel(): Panel {
   };
 
   const refresh = async () => {
-    const [c, p] = await Promise.all([call<{ codes: CodeRow[] }>('GET', '/codes'), call<{ participants: ParticipantRow[] }>('GET', '/participants')]);
+    const [c, p] = await Promise.all([
+      call<{ codes: CodeRow[] }>('GET', '/codes'),
+      call<{ participants: ParticipantRow[] }>('GET', '/participants'),
+    ]);
     if (c)
       fill(
         codes,
@@ -56,14 +59,21 @@ export function seatsPanel(): Panel {
             { class: `item code-row${row.revokedAt ? ' revoked' : ''}`, 'data-code': row.id },
             h('strong', {}, row.label),
             row.revokedAt ? h('span', { class: 'tag st-skipped' }, 'revoked') : null,
-            fresh.has(row.id) ? h('div', { class: 'slip-code' }, fresh.get(row.id)!) : null,
+            fresh.has(row.id) ? h('div', { class: 'slip-code' }, fresh.get(row.id)) : null,
             row.revokedAt
               ? null
               : h(
                   'div',
                   { class: 'row' },
                   h('button', { onclick: () => void rotate(row.id) }, 'Rotate'),
-                  h('button', { class: 'danger', onclick: () => confirm(`Revoke the code for ${row.label}? It stops working at once.`) && void revoke(row.id) }, 'Revoke'),
+                  h(
+                    'button',
+                    {
+                      class: 'danger',
+                      onclick: () => confirm(`Revoke the code for ${row.label}? It stops working at once.`) && void revoke(row.id),
+                    },
+                    'Revoke',
+                  ),
                 ),
           ),
         ),
@@ -78,7 +88,13 @@ export function seatsPanel(): Panel {
             h('span', { class: `dot${row.online ? ' on' : ''}` }),
             ` ${row.name} — ${row.role}${row.nation ? ` ${row.nation}` : ''}${row.position ? ` (${row.position})` : ''} · joined ${clock(row.joinedAt)}`,
             row.removedAt ? h('span', { class: 'tag st-skipped' }, ' removed') : null,
-            row.removedAt || row.id === ctxRef?.session.info.participant ? null : h('button', { class: 'link', onclick: () => confirm(`Remove ${row.name} from the exercise?`) && void remove(row.id) }, 'Remove'),
+            row.removedAt || row.id === ctxRef?.session.info.participant
+              ? null
+              : h(
+                  'button',
+                  { class: 'link', onclick: () => confirm(`Remove ${row.name} from the exercise?`) && void remove(row.id) },
+                  'Remove',
+                ),
           ),
         ),
       );
@@ -107,7 +123,14 @@ export function seatsPanel(): Panel {
     title: 'Seats',
     mount(root, ctx) {
       ctxRef = ctx;
-      fill(root, h('div', { class: 'row' }, h('button', { onclick: () => void refresh() }, 'Refresh'), slot), h('h3', {}, 'Join codes'), codes, h('h3', {}, 'Participants'), people);
+      fill(
+        root,
+        h('div', { class: 'row' }, h('button', { onclick: () => void refresh() }, 'Refresh'), slot),
+        h('h3', {}, 'Join codes'),
+        codes,
+        h('h3', {}, 'Participants'),
+        people,
+      );
       void refresh();
       ctx.session.onPresence(() => void refresh());
     },

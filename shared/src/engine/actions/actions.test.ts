@@ -18,7 +18,12 @@ const escort = {
 } as const satisfies Draft;
 
 const statement = (n: number) =>
-  ({ type: 'action.submit', actionType: 'diplomatic', title: `Statement ${n}`, text: `Public statement number ${n}` }) as const satisfies Draft;
+  ({
+    type: 'action.submit',
+    actionType: 'diplomatic',
+    title: `Statement ${n}`,
+    text: `Public statement number ${n}`,
+  }) as const satisfies Draft;
 
 describe('action.submit', () => {
   it('a nation submits in the submit phase; the action records who, what, where and when', () => {
@@ -26,8 +31,18 @@ describe('action.submit', () => {
     h.advanceTo(1, 'submit');
     const seq = h.state.seq;
     const at = h.clock;
-    const e = only(h.ok(BRV, { ...escort, regions: ['grey-sound', 'bravaria', 'grey-sound'], assets: ['brv-frigates', 'brv-frigates'] }), 'action.submitted');
-    expect(e).toMatchObject({ id: `A${seq + 1}`, turn: 1, nation: 'BRV', actionType: 'military', regions: ['grey-sound', 'bravaria'], assets: ['brv-frigates'] });
+    const e = only(
+      h.ok(BRV, { ...escort, regions: ['grey-sound', 'bravaria', 'grey-sound'], assets: ['brv-frigates', 'brv-frigates'] }),
+      'action.submitted',
+    );
+    expect(e).toMatchObject({
+      id: `A${seq + 1}`,
+      turn: 1,
+      nation: 'BRV',
+      actionType: 'military',
+      regions: ['grey-sound', 'bravaria'],
+      assets: ['brv-frigates'],
+    });
     expect(h.state.actions[e.id]).toEqual({
       id: e.id,
       seq: seq + 1,
@@ -63,7 +78,7 @@ describe('action.submit', () => {
     }
   });
 
-  it('commits only the nation\'s own, existing assets', () => {
+  it("commits only the nation's own, existing assets", () => {
     const h = harness();
     h.advanceTo(1, 'submit');
     const r = h.reject(ARN, { ...escort }, 'not_your_asset');
@@ -109,7 +124,7 @@ describe('action.submit', () => {
     expect(e.nation).toBe('ARN');
   });
 
-  it('the white cell acts only as the adversary, in any phase, with the adversary\'s assets', () => {
+  it("the white cell acts only as the adversary, in any phase, with the adversary's assets", () => {
     const h = harness();
     h.start();
     const drx = {
@@ -168,7 +183,7 @@ describe('action.withdraw', () => {
     h.reject(BRV, { type: 'action.withdraw', action: id }, 'not_withdrawable');
   });
 
-  it('not another nation\'s action, nor an unknown one', () => {
+  it("not another nation's action, nor an unknown one", () => {
     const h = harness();
     h.advanceTo(1, 'submit');
     const id = only(h.ok(BRV, escort), 'action.submitted').id;
@@ -198,7 +213,7 @@ describe('action.withdraw', () => {
     h.reject(facilitator, { type: 'action.withdraw', action: drx }, 'not_withdrawable');
   });
 
-  it('the white cell withdraws the adversary\'s actions, in any phase of the turn', () => {
+  it("the white cell withdraws the adversary's actions, in any phase of the turn", () => {
     const h = harness();
     h.start();
     const id = only(h.ok(facilitator, { ...statement(1), as: 'DRX' }), 'action.submitted').id;

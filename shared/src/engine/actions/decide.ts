@@ -36,7 +36,10 @@ export const actionHandlers: Handlers<'action.submit' | 'action.withdraw'> = {
       if (a.nation === nation && a.status !== 'withdrawn') count++;
     }
     if (count >= MAX_ACTIONS_PER_TURN)
-      return reject('too_many', `${nation} already has ${count} actions this turn (the limit is ${MAX_ACTIONS_PER_TURN}); withdraw one first.`);
+      return reject(
+        'too_many',
+        `${nation} already has ${count} actions this turn (the limit is ${MAX_ACTIONS_PER_TURN}); withdraw one first.`,
+      );
     return [
       {
         type: 'action.submitted',
@@ -59,7 +62,11 @@ export const actionHandlers: Handlers<'action.submit' | 'action.withdraw'> = {
     const mine = ctx.actor.role === 'facilitator' ? a.nation === state.scenario.adversary.id : a.nation === ctx.actor.nation;
     if (!mine) return reject('not_your_action', `Action "${cmd.action}" belongs to ${a.nation}.`, 'action');
     if (a.status !== 'submitted' || a.turn !== state.turn)
-      return reject('not_withdrawable', `Action "${cmd.action}" is ${a.status === 'submitted' ? `from turn ${a.turn}` : a.status} and cannot be withdrawn.`, 'action');
+      return reject(
+        'not_withdrawable',
+        `Action "${cmd.action}" is ${a.status === 'submitted' ? `from turn ${a.turn}` : a.status} and cannot be withdrawn.`,
+        'action',
+      );
     if (ctx.actor.role === 'nation') {
       const wrong = requirePhase(state, ['submit'], 'Actions can be withdrawn');
       if (wrong) return wrong;

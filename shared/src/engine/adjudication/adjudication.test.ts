@@ -21,10 +21,37 @@ function withActions(): { h: Harness; arn: string; brv: string; csm: string; drx
   const h = harness();
   h.advanceTo(1, 'submit');
   const submit = (who: typeof ARN, d: Draft) => only(h.ok(who, d), 'action.submitted').id;
-  const arn = submit(ARN, { type: 'action.submit', actionType: 'intelligence', title: 'MPA patrol', text: 'Patrol flights', regions: ['grey-sound'], assets: ['arn-mpa'] });
-  const brv = submit(BRV, { type: 'action.submit', actionType: 'military', title: 'Escort', text: 'Escort ferries', regions: ['grey-sound'], assets: ['brv-frigates'] });
-  const csm = submit(CSM, { type: 'action.submit', actionType: 'cyber', title: 'Isolate ports', text: 'Take systems offline', regions: ['harbour-net'] });
-  const drx = submit(facilitator, { type: 'action.submit', as: 'DRX', actionType: 'cyber', title: 'Implant', text: 'Trigger the implant', regions: ['harbour-net'] });
+  const arn = submit(ARN, {
+    type: 'action.submit',
+    actionType: 'intelligence',
+    title: 'MPA patrol',
+    text: 'Patrol flights',
+    regions: ['grey-sound'],
+    assets: ['arn-mpa'],
+  });
+  const brv = submit(BRV, {
+    type: 'action.submit',
+    actionType: 'military',
+    title: 'Escort',
+    text: 'Escort ferries',
+    regions: ['grey-sound'],
+    assets: ['brv-frigates'],
+  });
+  const csm = submit(CSM, {
+    type: 'action.submit',
+    actionType: 'cyber',
+    title: 'Isolate ports',
+    text: 'Take systems offline',
+    regions: ['harbour-net'],
+  });
+  const drx = submit(facilitator, {
+    type: 'action.submit',
+    as: 'DRX',
+    actionType: 'cyber',
+    title: 'Implant',
+    text: 'Trigger the implant',
+    regions: ['harbour-net'],
+  });
   h.advanceTo(1, 'adjudicate');
   return { h, arn, brv, csm, drx };
 }
@@ -154,9 +181,18 @@ describe('adjudication.record', () => {
   it('an action is settled once: a second adjudication, a withdrawn action or a repeat is action_closed', () => {
     const h = harness();
     h.advanceTo(1, 'submit');
-    const a = only(h.ok(ARN, { type: 'action.submit', actionType: 'diplomatic', title: 'Call', text: 'Call consultations' }), 'action.submitted').id;
-    const w = only(h.ok(ARN, { type: 'action.submit', actionType: 'legal', title: 'Refer', text: 'Refer to lawyers' }), 'action.submitted').id;
-    const b = only(h.ok(BRV, { type: 'action.submit', actionType: 'diplomatic', title: 'Support', text: 'Support the call' }), 'action.submitted').id;
+    const a = only(
+      h.ok(ARN, { type: 'action.submit', actionType: 'diplomatic', title: 'Call', text: 'Call consultations' }),
+      'action.submitted',
+    ).id;
+    const w = only(
+      h.ok(ARN, { type: 'action.submit', actionType: 'legal', title: 'Refer', text: 'Refer to lawyers' }),
+      'action.submitted',
+    ).id;
+    const b = only(
+      h.ok(BRV, { type: 'action.submit', actionType: 'diplomatic', title: 'Support', text: 'Support the call' }),
+      'action.submitted',
+    ).id;
     h.ok(ARN, { type: 'action.withdraw', action: w });
     h.advanceTo(1, 'adjudicate');
     expect(h.reject(facilitator, outcome({ actions: [b, w] }), 'action_closed').path).toBe('actions[1]');
@@ -168,10 +204,13 @@ describe('adjudication.record', () => {
     h.ok(facilitator, outcome({ actions: [b] }));
   });
 
-  it('an earlier turn\'s open action can still be adjudicated', () => {
+  it("an earlier turn's open action can still be adjudicated", () => {
     const h = harness();
     h.advanceTo(1, 'submit');
-    const a = only(h.ok(CSM, { type: 'action.submit', actionType: 'humanitarian', title: 'Aid', text: 'Aid to ferry passengers' }), 'action.submitted').id;
+    const a = only(
+      h.ok(CSM, { type: 'action.submit', actionType: 'humanitarian', title: 'Aid', text: 'Aid to ferry passengers' }),
+      'action.submitted',
+    ).id;
     h.advanceTo(2, 'adjudicate');
     h.ok(facilitator, outcome({ actions: [a] }));
     expect(h.state.actions[a]?.status).toBe('adjudicated');
@@ -180,13 +219,30 @@ describe('adjudication.record', () => {
   it('refuses unknown actions, regions, assets and nations, naming the field', () => {
     const { h } = withActions();
     expect(h.reject(facilitator, outcome({ actions: ['A999'] }), 'unknown_action').path).toBe('actions[0]');
-    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'region', region: 'atlantis', stability: 3 }] }), 'unknown_region').path).toBe('effects[0].region');
+    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'region', region: 'atlantis', stability: 3 }] }), 'unknown_region').path).toBe(
+      'effects[0].region',
+    );
     expect(
-      h.reject(facilitator, outcome({ effects: [{ kind: 'region', region: 'bravaria', stability: 3 }, { kind: 'region', region: 'bravaria', controller: 'ZZZ' }] }), 'unknown_nation').path,
+      h.reject(
+        facilitator,
+        outcome({
+          effects: [
+            { kind: 'region', region: 'bravaria', stability: 3 },
+            { kind: 'region', region: 'bravaria', controller: 'ZZZ' },
+          ],
+        }),
+        'unknown_nation',
+      ).path,
     ).toBe('effects[1].controller');
-    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'asset', asset: 'ghost-fleet', strength: 1 }] }), 'unknown_asset').path).toBe('effects[0].asset');
-    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'asset', asset: 'brv-frigates', region: 'atlantis' }] }), 'unknown_region').path).toBe('effects[0].region');
-    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'region', region: 'valueOf', stability: 1 }] }), 'unknown_region').path).toBe('effects[0].region');
+    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'asset', asset: 'ghost-fleet', strength: 1 }] }), 'unknown_asset').path).toBe(
+      'effects[0].asset',
+    );
+    expect(
+      h.reject(facilitator, outcome({ effects: [{ kind: 'asset', asset: 'brv-frigates', region: 'atlantis' }] }), 'unknown_region').path,
+    ).toBe('effects[0].region');
+    expect(h.reject(facilitator, outcome({ effects: [{ kind: 'region', region: 'valueOf', stability: 1 }] }), 'unknown_region').path).toBe(
+      'effects[0].region',
+    );
     expect(h.reject(facilitator, outcome({ visibleTo: ['ARN', 'DRX'] }), 'unknown_nation').path).toBe('visibleTo[1]');
     h.reject(facilitator, outcome({ visibleTo: ['ZZZ'] }), 'unknown_nation');
   });
@@ -203,7 +259,11 @@ describe('adjudication.record', () => {
     h.reject(facilitator, outcome({ effects: [{ kind: 'asset', asset: 'arn-hq', strength: -1 }] }), 'malformed');
     h.reject(facilitator, outcome({ outcome: '' }), 'malformed');
     h.reject(facilitator, outcome({ rationale: 'r'.repeat(4001) }), 'malformed');
-    h.reject(facilitator, { type: 'adjudication.record', title: 't', outcome: 'o', effects: [{ kind: 'weather', region: 'bravaria' }] }, 'malformed');
+    h.reject(
+      facilitator,
+      { type: 'adjudication.record', title: 't', outcome: 'o', effects: [{ kind: 'weather', region: 'bravaria' }] },
+      'malformed',
+    );
   });
 
   it('is for the white cell only', () => {

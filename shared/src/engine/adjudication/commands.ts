@@ -57,7 +57,7 @@ export const adjudicationInfo = {
   },
   'dice.roll': {
     roles: ['facilitator'],
-    summary: 'Roll dice from the exercise\'s seeded generator; the result is logged for everyone to audit.',
+    summary: "Roll dice from the exercise's seeded generator; the result is logged for everyone to audit.",
     rejections: {},
   },
 } as const satisfies Record<AdjudicationCommand['type'], CommandInfo>;

@@ -8,7 +8,8 @@ import type { Handlers } from '../handlers.ts';
 
 export const adjudicationHandlers: Handlers<'adjudication.record' | 'dice.roll'> = {
   'adjudication.record': (state, cmd) => {
-    const refused = requireRunning(state, { allowPaused: true }) ?? requirePhase(state, ['adjudicate', 'outcome'], 'Outcomes can be recorded');
+    const refused =
+      requireRunning(state, { allowPaused: true }) ?? requirePhase(state, ['adjudicate', 'outcome'], 'Outcomes can be recorded');
     if (refused) return refused;
     const seen = new Set<string>();
     for (const [i, id] of cmd.actions.entries()) {
@@ -39,7 +40,10 @@ export const adjudicationHandlers: Handlers<'adjudication.record' | 'dice.roll'>
           ...(e.controller !== undefined ? { controller: r.controller } : {}),
           ...(e.stability !== undefined ? { stability: r.stability } : {}),
         });
-        regionNow.set(e.region, { controller: e.controller !== undefined ? e.controller : r.controller, stability: e.stability ?? r.stability });
+        regionNow.set(e.region, {
+          controller: e.controller !== undefined ? e.controller : r.controller,
+          stability: e.stability ?? r.stability,
+        });
       } else {
         const baseAsset = own(state.assets, e.asset);
         if (!baseAsset) return reject('unknown_asset', `There is no asset "${e.asset}".`, `${path}.asset`);

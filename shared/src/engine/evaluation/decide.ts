@@ -5,8 +5,19 @@ import type { Handlers } from '../handlers.ts';
 
 export const evaluationHandlers: Handlers<'note.record'> = {
   'note.record': (state, cmd) => {
-    if (cmd.inject !== undefined && !own(state.injects, cmd.inject)) return reject('unknown_inject', `There is no inject "${cmd.inject}".`, 'inject');
-    if (cmd.nation !== undefined && !isAllied(state, cmd.nation)) return reject('unknown_nation', `"${cmd.nation}" is not an allied nation.`, 'nation');
-    return [{ type: 'note.recorded', id: `N${state.seq + 1}`, turn: state.turn, text: cmd.text, inject: cmd.inject ?? null, nation: cmd.nation ?? null }];
+    if (cmd.inject !== undefined && !own(state.injects, cmd.inject))
+      return reject('unknown_inject', `There is no inject "${cmd.inject}".`, 'inject');
+    if (cmd.nation !== undefined && !isAllied(state, cmd.nation))
+      return reject('unknown_nation', `"${cmd.nation}" is not an allied nation.`, 'nation');
+    return [
+      {
+        type: 'note.recorded',
+        id: `N${state.seq + 1}`,
+        turn: state.turn,
+        text: cmd.text,
+        inject: cmd.inject ?? null,
+        nation: cmd.nation ?? null,
+      },
+    ];
   },
 };

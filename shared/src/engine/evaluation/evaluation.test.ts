@@ -9,7 +9,15 @@ describe('note.record', () => {
   it('records a time-stamped note linked to an inject and a team, visible only to control', () => {
     const h = harness();
     h.ok(facilitator, { type: 'exercise.start' });
-    const e = only(h.ok(evaluator, { type: 'note.record', text: 'EVAL-NOTE ARN read the periscope report within minutes.', inject: 'hw-inj-01', nation: 'ARN' }), 'note.recorded');
+    const e = only(
+      h.ok(evaluator, {
+        type: 'note.record',
+        text: 'EVAL-NOTE ARN read the periscope report within minutes.',
+        inject: 'hw-inj-01',
+        nation: 'ARN',
+      }),
+      'note.recorded',
+    );
     expect(e).toMatchObject({ turn: 1, inject: 'hw-inj-01', nation: 'ARN' });
     expect(h.state.notes).toHaveLength(1);
     expect(h.state.notes[0]).toMatchObject({ author: evaluator.name, role: 'evaluator' });

@@ -2,6 +2,16 @@ import type { Evolvers } from '../handlers.ts';
 
 export const evaluationEvolvers: Evolvers<'note.recorded'> = {
   'note.recorded': (s, e) => {
-    s.notes.push({ id: e.id, seq: e.seq, at: e.at, turn: e.turn, author: e.by.name, role: e.by.role, text: e.text, inject: e.inject, nation: e.nation });
+    s.notes.push({
+      id: e.id,
+      seq: e.seq,
+      at: e.at,
+      turn: e.turn,
+      author: e.by.name,
+      role: e.by.role,
+      text: e.text,
+      inject: e.inject,
+      nation: e.nation,
+    });
   },
 };

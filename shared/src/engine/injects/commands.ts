@@ -54,7 +54,7 @@ export const injectInfo = {
   },
   'inject.acknowledge': {
     roles: ['nation'],
-    summary: 'Record that the sender\'s team has read a released inject (read receipts feed the after-action timeline).',
+    summary: "Record that the sender's team has read a released inject (read receipts feed the after-action timeline).",
     rejections: { ...unknown, not_addressed: 'The inject was not released to this nation.', already_acknowledged: 'Already acknowledged.' },
   },
   'inject.create': {

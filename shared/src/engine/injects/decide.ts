@@ -37,16 +37,14 @@ export const injectHandlers: Handlers<
   'inject.schedule': (state, cmd) => {
     const x = find(state, cmd.inject);
     if ('code' in x) return x;
-    if (x.status === 'released' || x.status === 'scheduled')
-      return reject('not_pending', `${label(x)} is already ${x.status}.`, 'inject');
+    if (x.status === 'released' || x.status === 'scheduled') return reject('not_pending', `${label(x)} is already ${x.status}.`, 'inject');
     if (state.status === 'ended') return reject('ended', 'The exercise has ended.');
     return [{ type: 'inject.scheduled', inject: cmd.inject }];
   },
   'inject.skip': (state, cmd) => {
     const x = find(state, cmd.inject);
     if ('code' in x) return x;
-    if (x.status === 'released' || x.status === 'skipped')
-      return reject('not_pending', `${label(x)} is already ${x.status}.`, 'inject');
+    if (x.status === 'released' || x.status === 'skipped') return reject('not_pending', `${label(x)} is already ${x.status}.`, 'inject');
     if (state.status === 'ended') return reject('ended', 'The exercise has ended.');
     return [{ type: 'inject.skipped', inject: cmd.inject, note: cmd.note }];
   },

@@ -3,21 +3,37 @@
  * release, contingency injects, ad hoc injects, and read receipts.
  */
 import { describe, expect, it } from 'vitest';
-import { actors, harness, loadHarbourWatch, nationActor, ofType, type CommandOf, type Draft, type Harness } from '../../../../tests/helpers/harness.ts';
+import {
+  actors,
+  harness,
+  loadHarbourWatch,
+  nationActor,
+  ofType,
+  type CommandOf,
+  type Draft,
+  type Harness,
+} from '../../../../tests/helpers/harness.ts';
 import { addressedTo } from './decide.ts';
 
 const { facilitator, evaluator, observer, ARN, BRV, CSM } = actors;
 
-const released = (h: Harness) => Object.entries(h.state.injects).filter(([, x]) => x.status === 'released').map(([id]) => id);
+const released = (h: Harness) =>
+  Object.entries(h.state.injects)
+    .filter(([, x]) => x.status === 'released')
+    .map(([id]) => id);
 
 describe('scripted injects', () => {
   it('are released when their turn and phase begin, and only then', () => {
     const h = harness();
     const byPhase: Record<string, string[]> = {};
-    byPhase['1:brief'] = ofType(h.start(), 'inject.released').filter((e) => e.reason === 'scheduled').map((e) => e.inject);
+    byPhase['1:brief'] = ofType(h.start(), 'inject.released')
+      .filter((e) => e.reason === 'scheduled')
+      .map((e) => e.inject);
     for (let step = 1; step < 15; step++) {
       const events = h.ok(facilitator, { type: 'phase.advance' });
-      byPhase[`${h.state.turn}:${h.phase}`] = ofType(events, 'inject.released').filter((e) => e.reason === 'scheduled').map((e) => e.inject);
+      byPhase[`${h.state.turn}:${h.phase}`] = ofType(events, 'inject.released')
+        .filter((e) => e.reason === 'scheduled')
+        .map((e) => e.inject);
     }
     expect(byPhase).toEqual({
       '1:brief': ['hw-inj-01'],
@@ -192,10 +208,29 @@ describe('contingency injects (hw-inj-06: unless an ally acts in the Grey Sound 
     h.advanceTo(2, 'submit');
     // Actions that do not match: wrong region, wrong type, withdrawn, by the adversary.
     h.ok(BRV, { type: 'action.submit', actionType: 'military', title: 'Armour to the border', text: 'Move armour', regions: ['bravaria'] });
-    h.ok(CSM, { type: 'action.submit', actionType: 'economic', title: 'Reroute shipping', text: 'Insurance support', regions: ['grey-sound'] });
-    const [w] = h.ok(ARN, { type: 'action.submit', actionType: 'diplomatic', title: 'Protest', text: 'Protest the closure', regions: ['grey-sound'] });
-    h.ok(ARN, { type: 'action.withdraw', action: w!.type === 'action.submitted' ? w!.id : '' });
-    h.ok(facilitator, { type: 'action.submit', as: 'DRX', actionType: 'military', title: 'Patrol boats', text: 'Turn back ships', regions: ['grey-sound'] });
+    h.ok(CSM, {
+      type: 'action.submit',
+      actionType: 'economic',
+      title: 'Reroute shipping',
+      text: 'Insurance support',
+      regions: ['grey-sound'],
+    });
+    const [w] = h.ok(ARN, {
+      type: 'action.submit',
+      actionType: 'diplomatic',
+      title: 'Protest',
+      text: 'Protest the closure',
+      regions: ['grey-sound'],
+    });
+    h.ok(ARN, { type: 'action.withdraw', action: w!.type === 'action.submitted' ? w.id : '' });
+    h.ok(facilitator, {
+      type: 'action.submit',
+      as: 'DRX',
+      actionType: 'military',
+      title: 'Patrol boats',
+      text: 'Turn back ships',
+      regions: ['grey-sound'],
+    });
     const x = playThroughDeadline(h);
     expect(x).toMatchObject({ status: 'released', releaseReason: 'contingency', releasedTurn: 3 });
     const releases = ofType(h.log, 'inject.released').filter((e) => e.inject === 'hw-inj-06');
@@ -224,7 +259,7 @@ describe('contingency injects (hw-inj-06: unless an ally acts in the Grey Sound 
       regions: ['grey-sound'],
       assets: ['brv-frigates'],
     });
-    const actionId = a!.type === 'action.submitted' ? a!.id : '';
+    const actionId = a!.type === 'action.submitted' ? a.id : '';
     const x = playThroughDeadline(h);
     expect(x.status).toBe('skipped');
     expect(x.statusNote).toContain(actionId);
@@ -238,9 +273,20 @@ describe('contingency injects (hw-inj-06: unless an ally acts in the Grey Sound 
   it('an adjudicated matching action still counts', () => {
     const h = harness();
     h.advanceTo(2, 'submit');
-    const [a] = h.ok(CSM, { type: 'action.submit', actionType: 'diplomatic', title: 'Protest', text: 'Note verbale', regions: ['grey-sound', 'cosmara'] });
+    const [a] = h.ok(CSM, {
+      type: 'action.submit',
+      actionType: 'diplomatic',
+      title: 'Protest',
+      text: 'Note verbale',
+      regions: ['grey-sound', 'cosmara'],
+    });
     h.advanceTo(2, 'adjudicate');
-    h.ok(facilitator, { type: 'adjudication.record', actions: [a!.type === 'action.submitted' ? a!.id : ''], title: 'Noted', outcome: 'The protest is noted.' });
+    h.ok(facilitator, {
+      type: 'adjudication.record',
+      actions: [a!.type === 'action.submitted' ? a.id : ''],
+      title: 'Noted',
+      outcome: 'The protest is noted.',
+    });
     expect(playThroughDeadline(h).status).toBe('skipped');
   });
 
@@ -271,7 +317,14 @@ describe('inject.create (ad hoc)', () => {
     const h = harness();
     h.advanceTo(1, 'consult');
     const seq = h.state.seq;
-    const events = h.ok(facilitator, { ...base, positions: ['fm'], regions: ['grey-sound'], objectives: ['obj-sound'], controlNotes: 'improvised', expectedAction: 'Protest' });
+    const events = h.ok(facilitator, {
+      ...base,
+      positions: ['fm'],
+      regions: ['grey-sound'],
+      objectives: ['obj-sound'],
+      controlNotes: 'improvised',
+      expectedAction: 'Protest',
+    });
     expect(events.map((e) => e.type)).toEqual(['inject.created', 'inject.released']);
     const id = `adhoc-${seq + 1}`;
     expect(events[1]).toMatchObject({ inject: id, reason: 'manual' });
@@ -301,7 +354,7 @@ describe('inject.create (ad hoc)', () => {
     const h = harness();
     h.start();
     const [created] = h.ok(facilitator, { ...base, to: ['BRV', 'CSM'], channel: 'email', release: { turn: 2, phase: 'consult' } });
-    const id = created!.type === 'inject.created' ? created!.inject.id : '';
+    const id = created!.type === 'inject.created' ? created.inject.id : '';
     expect(h.state.injects[id]).toMatchObject({ status: 'scheduled', adHoc: true });
     expect(h.state.injects[id]?.def).toMatchObject({ turn: 2, phase: 'consult' });
     h.advanceTo(2, 'brief');
@@ -336,7 +389,9 @@ describe('inject.create (ad hoc)', () => {
     expect(h.reject(facilitator, { ...base, from: 'ghost-writer' }, 'unknown_persona').path).toBe('from');
     expect(h.reject(facilitator, { ...base, to: ['ARN', 'DRX'] }, 'unknown_nation').path).toBe('to[1]');
     expect(h.reject(facilitator, { ...base, to: ['ZZZ'] }, 'unknown_nation').path).toBe('to[0]');
-    expect(h.reject(facilitator, { ...base, to: ['ARN'], positions: ['dm', 'spokesperson'] }, 'unknown_position').path).toBe('positions[1]');
+    expect(h.reject(facilitator, { ...base, to: ['ARN'], positions: ['dm', 'spokesperson'] }, 'unknown_position').path).toBe(
+      'positions[1]',
+    );
     expect(h.reject(facilitator, { ...base, regions: ['atlantis'] }, 'unknown_region').path).toBe('regions[0]');
     expect(h.reject(facilitator, { ...base, objectives: ['obj-nope'] }, 'unknown_objective').path).toBe('objectives[0]');
     h.reject(facilitator, { ...base, to: ['arn'] }, 'malformed');

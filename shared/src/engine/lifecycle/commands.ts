@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { longText, shortText } from '../../common.ts';
 import { command, type CommandInfo } from '../define.ts';
 

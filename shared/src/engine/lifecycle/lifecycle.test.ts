@@ -23,13 +23,27 @@ describe('exercise.start', () => {
     const at = h.clock;
     const events = h.start();
     expect(events[0]?.type).toBe('exercise.started');
-    expect(events[1]).toMatchObject({ type: 'phase.started', turn: 1, phase: 'brief', phaseIndex: 0, restart: false, deadline: at + 5 * MINUTE });
+    expect(events[1]).toMatchObject({
+      type: 'phase.started',
+      turn: 1,
+      phase: 'brief',
+      phaseIndex: 0,
+      restart: false,
+      deadline: at + 5 * MINUTE,
+    });
     expect(ofType(events, 'intel.released').map((e) => e.intel)).toEqual(['hw-int-01', 'hw-int-02', 'hw-int-03', 'hw-int-04']);
     expect(ofType(events, 'inject.released').map((e) => [e.inject, e.reason])).toEqual([['hw-inj-01', 'scheduled']]);
     // The dispatcher stamps consecutive seqs, the time, the command id and the sender.
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => 2 + i));
     for (const e of events) expect(e).toMatchObject({ at, by: facilitator });
-    expect(h.state).toMatchObject({ status: 'running', turn: 1, phaseIndex: 0, phaseStartedAt: at, deadline: at + 5 * MINUTE, seq: 1 + events.length });
+    expect(h.state).toMatchObject({
+      status: 'running',
+      turn: 1,
+      phaseIndex: 0,
+      phaseStartedAt: at,
+      deadline: at + 5 * MINUTE,
+      seq: 1 + events.length,
+    });
   });
 
   it('cannot start twice, nor after the end', () => {
@@ -167,7 +181,11 @@ describe('exercise.end', () => {
     h.reject(facilitator, { type: 'inject.release', inject: 'hw-inj-05' }, 'ended');
     h.reject(facilitator, { type: 'inject.hold', inject: 'hw-inj-04' }, 'ended');
     h.reject(facilitator, { type: 'inject.skip', inject: 'hw-inj-04' }, 'ended');
-    h.reject(facilitator, { type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'news', subject: 'Late', message: 'Too late' }, 'ended');
+    h.reject(
+      facilitator,
+      { type: 'inject.create', from: 'harbour-herald', to: ['ALL'], channel: 'news', subject: 'Late', message: 'Too late' },
+      'ended',
+    );
     h.reject(facilitator, { type: 'dice.roll', purpose: 'late' }, 'ended');
     h.reject(ARN, { type: 'message.send', to: ['BRV'], body: 'hello?' }, 'ended');
     h.reject(ARN, { type: 'nation.ready', ready: true }, 'ended');

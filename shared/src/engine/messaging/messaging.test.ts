@@ -14,7 +14,10 @@ describe('message.send', () => {
     h.advanceTo(1, 'consult');
     const seq = h.state.seq;
     const at = h.clock;
-    const [e] = ofType(h.ok(ARN, { type: 'message.send', to: ['BRV'], subject: 'Periscope', body: 'Do you confirm the sighting?' }), 'message.sent');
+    const [e] = ofType(
+      h.ok(ARN, { type: 'message.send', to: ['BRV'], subject: 'Periscope', body: 'Do you confirm the sighting?' }),
+      'message.sent',
+    );
     expect(e).toMatchObject({
       id: `M${seq + 1}`,
       turn: 1,
@@ -76,16 +79,29 @@ describe('message.send', () => {
   it('personas are for the white cell only', () => {
     const h = harness();
     h.start();
-    expect(h.reject(ARN, { type: 'message.send', to: ['BRV'], body: 'as the press', persona: 'harbour-herald' }, 'persona_forbidden').path).toBe('persona');
+    expect(
+      h.reject(ARN, { type: 'message.send', to: ['BRV'], body: 'as the press', persona: 'harbour-herald' }, 'persona_forbidden').path,
+    ).toBe('persona');
     const [e] = ofType(
-      h.ok(facilitator, { type: 'message.send', to: ['BRV', 'CSM'], subject: 'Interview request', body: 'Will you comment?', persona: 'harbour-herald' }),
+      h.ok(facilitator, {
+        type: 'message.send',
+        to: ['BRV', 'CSM'],
+        subject: 'Interview request',
+        body: 'Will you comment?',
+        persona: 'harbour-herald',
+      }),
       'message.sent',
     );
     // Players see the persona's name; the staffer who wrote it stays in the audit trail (event.by).
-    expect(e).toMatchObject({ members: ['BRV', 'CSM'], from: { nation: null, persona: 'harbour-herald', position: null, name: 'The Harbour Herald' } });
+    expect(e).toMatchObject({
+      members: ['BRV', 'CSM'],
+      from: { nation: null, persona: 'harbour-herald', position: null, name: 'The Harbour Herald' },
+    });
     expect(e?.by.name).toBe('White Cell Lead');
     expect(h.state.messages[0]?.channel).toBe('BRV+CSM');
-    expect(h.reject(facilitator, { type: 'message.send', to: ['BRV'], body: 'x', persona: 'ghost' }, 'unknown_persona').path).toBe('persona');
+    expect(h.reject(facilitator, { type: 'message.send', to: ['BRV'], body: 'x', persona: 'ghost' }, 'unknown_persona').path).toBe(
+      'persona',
+    );
   });
 
   it('the white cell may also write to a single team as itself', () => {
@@ -98,7 +114,8 @@ describe('message.send', () => {
   it('evaluators, observers and non-allied teams cannot write', () => {
     const h = harness();
     h.start();
-    for (const who of [evaluator, observer, nationActor('DRX')]) h.reject(who, { type: 'message.send', to: ['ARN'], body: 'hi' }, 'forbidden');
+    for (const who of [evaluator, observer, nationActor('DRX')])
+      h.reject(who, { type: 'message.send', to: ['ARN'], body: 'hi' }, 'forbidden');
   });
 
   it('needs a started exercise; talk goes on while paused; not after the end', () => {

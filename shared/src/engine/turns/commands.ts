@@ -36,7 +36,7 @@ export const turnInfo = {
   },
   'nation.ready': {
     roles: ['nation'],
-    summary: 'Mark the sender\'s nation ready (done with this phase) or not ready.',
+    summary: "Mark the sender's nation ready (done with this phase) or not ready.",
     rejections: { no_change: 'The nation is already in that state.' },
   },
 } as const satisfies Record<TurnCommand['type'], CommandInfo>;

@@ -103,12 +103,19 @@ describe('phase.restart', () => {
     const at = h.clock;
     const events = h.ok(facilitator, { type: 'phase.restart' });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'phase.started', turn: 1, phase: 'consult', phaseIndex: 1, restart: true, deadline: at + 10 * MINUTE });
+    expect(events[0]).toMatchObject({
+      type: 'phase.started',
+      turn: 1,
+      phase: 'consult',
+      phaseIndex: 1,
+      restart: true,
+      deadline: at + 10 * MINUTE,
+    });
     expect(h.state).toMatchObject({ turn: 1, phaseIndex: 1, phaseStartedAt: at, deadline: at + 10 * MINUTE });
     for (const n of ['ARN', 'BRV', 'CSM']) expect(h.state.nations[n]?.ready).toBe(false);
   });
 
-  it('does not release the phase\'s injects or intel a second time', () => {
+  it("does not release the phase's injects or intel a second time", () => {
     const h = harness();
     h.start();
     const released = h.state.injects['hw-inj-01']!;
@@ -171,7 +178,7 @@ describe('phase.extend', () => {
 });
 
 describe('nation.ready', () => {
-  it('marks the sender\'s nation ready or not, with the time', () => {
+  it("marks the sender's nation ready or not, with the time", () => {
     const h = harness();
     h.start();
     const at = h.clock;
