@@ -30,13 +30,7 @@ import {
 } from '../shared/src/protocol/index.ts';
 import { CommandId, EventMeta } from '../shared/src/engine/envelope.ts';
 import { EngineEvent } from '../shared/src/engine/events.ts';
-import { lifecycleCommands } from '../shared/src/engine/lifecycle/commands.ts';
-import { turnCommands } from '../shared/src/engine/turns/commands.ts';
-import { injectCommands } from '../shared/src/engine/injects/commands.ts';
-import { messagingCommands } from '../shared/src/engine/messaging/commands.ts';
-import { actionCommands } from '../shared/src/engine/actions/commands.ts';
-import { adjudicationCommands } from '../shared/src/engine/adjudication/commands.ts';
-import { evaluationCommands } from '../shared/src/engine/evaluation/commands.ts';
+import { CONCERNS as ENGINE_CONCERNS } from '../shared/src/engine/concerns.ts';
 import { MAX_FRAME_BYTES } from '../server/src/server.ts';
 import { CLOSE_REMOVED, ExerciseRoom, RECONNECT_SECONDS } from '../server/src/rooms/exercise-room.ts';
 import { ROOM_NAME } from '../server/src/http/api.ts';
@@ -47,16 +41,10 @@ type SchemaOrBool = z.core.JSONSchema._JSONSchema;
 /** Where the generated reference lives. */
 export const DOCS_PATH = fileURLToPath(new URL('../docs/protocol.md', import.meta.url));
 
-/** The concerns, in the order of the engine's command union; their commands come from their own arrays. */
-const CONCERNS: ReadonlyArray<{ title: string; commands: readonly z.ZodType[] }> = [
-  { title: 'Lifecycle', commands: lifecycleCommands },
-  { title: 'Turns', commands: turnCommands },
-  { title: 'Injects', commands: injectCommands },
-  { title: 'Messaging', commands: messagingCommands },
-  { title: 'Actions', commands: actionCommands },
-  { title: 'Adjudication', commands: adjudicationCommands },
-  { title: 'Evaluation', commands: evaluationCommands },
-];
+/** The concerns, from the engine's own list (those without commands have nothing to document here). */
+const CONCERNS: ReadonlyArray<{ title: string; commands: readonly z.ZodType[] }> = ENGINE_CONCERNS.filter((c) => c.commands.length > 0).map(
+  (c) => ({ title: c.name.charAt(0).toUpperCase() + c.name.slice(1), commands: c.commands }),
+);
 
 /** Codes the room and the live exercise answer with besides the engine's GENERAL_REJECTIONS. */
 export const TRANSPORT_REJECTIONS: Readonly<Record<string, string>> = {

@@ -418,6 +418,8 @@ describe('tokens', () => {
 describe("acting beyond one's role", () => {
   it('a nation cannot act for another nation', async () => {
     const w = await world();
+    // In the submit phase, so that the phase guard does not answer first.
+    for (let i = 0; i < 2; i++) expect((await w.fac.send({ type: 'phase.advance' })).ok).toBe(true);
     const before = await snapshot(w);
     const reply = await w.arn.send({
       type: 'action.submit',

@@ -650,8 +650,7 @@ export function diffRegions(
     }
     if (s.controller !== r.controller || s.stability !== r.stability) {
       if (s.controller !== r.controller) controller.push({ id: r.id, from: s.controller, to: r.controller });
-      s.controller = r.controller;
-      s.stability = r.stability;
+      store.set(r.id, { controller: r.controller, stability: r.stability });
       changed.push(r.id);
     }
   }

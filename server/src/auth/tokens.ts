@@ -5,12 +5,12 @@
 import { jwtVerify, SignJWT, errors } from 'jose';
 import { z } from 'zod';
 import { Id, NationId } from '@concord/shared/common';
-import { Role } from '@concord/shared/engine/index';
+import { SeatRole } from '@concord/shared/engine/index';
 
 export const TokenClaims = z.strictObject({
   ex: Id.describe('exercise id'),
   sub: z.string().min(1).max(64).describe('participant id'),
-  role: Role,
+  role: SeatRole,
   nation: NationId.nullable(),
   position: Id.nullable(),
   name: z.string().min(1).max(80),

@@ -1,23 +1,12 @@
-/** Every command of every concern, assembled. The protocol module re-exports this union. */
+/** Every command of every concern, derived from the list. The protocol module re-exports this union. */
 import { z } from 'zod';
-import { lifecycleCommands, lifecycleInfo } from './lifecycle/commands.ts';
-import { turnCommands, turnInfo } from './turns/commands.ts';
-import { injectCommands, injectInfo } from './injects/commands.ts';
-import { messagingCommands, messagingInfo } from './messaging/commands.ts';
-import { actionCommands, actionInfo } from './actions/commands.ts';
-import { adjudicationCommands, adjudicationInfo } from './adjudication/commands.ts';
-import { evaluationCommands, evaluationInfo } from './evaluation/commands.ts';
+import { CONCERNS } from './concerns.ts';
 import type { CommandInfo } from './define.ts';
 
-export const Command = z.discriminatedUnion('type', [
-  ...lifecycleCommands,
-  ...turnCommands,
-  ...injectCommands,
-  ...messagingCommands,
-  ...actionCommands,
-  ...adjudicationCommands,
-  ...evaluationCommands,
-]);
+type CommandSchema = (typeof CONCERNS)[number]['commands'][number];
+const schemas = CONCERNS.flatMap((c): readonly CommandSchema[] => c.commands);
+
+export const Command = z.discriminatedUnion('type', schemas as [CommandSchema, ...CommandSchema[]]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
 /** A command as a client writes it: fields with defaults may be left out. */
@@ -25,14 +14,15 @@ export type CommandInput = z.input<typeof Command>;
 /** A command before its id is assigned (distributes over the union, so each type keeps its fields). */
 export type CommandDraft = CommandInput extends infer C ? (C extends CommandInput ? Omit<C, 'id'> & { id?: string } : never) : never;
 
-export const commandInfo: Record<CommandType, CommandInfo> = {
-  ...lifecycleInfo,
-  ...turnInfo,
-  ...injectInfo,
-  ...messagingInfo,
-  ...actionInfo,
-  ...adjudicationInfo,
-  ...evaluationInfo,
-};
+export const commandInfo = Object.fromEntries(CONCERNS.flatMap((c) => Object.entries(c.info as Record<string, CommandInfo>))) as Record<
+  CommandType,
+  CommandInfo
+>;
 
 export const COMMAND_TYPES = Object.keys(commandInfo) as CommandType[];
+
+/** Which concern owns each command type (for the docs and the client's registry). */
+export const concernOf = Object.fromEntries(CONCERNS.flatMap((c) => Object.keys(c.info).map((t) => [t, c.name]))) as Record<
+  CommandType,
+  (typeof CONCERNS)[number]['name']
+>;

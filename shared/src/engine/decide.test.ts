@@ -32,6 +32,8 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   'phase.restart': { type: 'phase.restart' },
   'phase.extend': { type: 'phase.extend', minutes: 5 },
   'nation.ready': { type: 'nation.ready', ready: true },
+  'clock.tick': { type: 'clock.tick' },
+  'clock.auto': { type: 'clock.auto', on: true },
   'inject.release': { type: 'inject.release', inject: 'hw-inj-05' },
   'inject.hold': { type: 'inject.hold', inject: 'hw-inj-07', note: 'later' },
   'inject.schedule': { type: 'inject.schedule', inject: 'hw-inj-07' },

@@ -4,8 +4,15 @@
 import { z } from 'zod';
 import { Id, NationId, shortText } from '../common.ts';
 
-export const Role = z.enum(['facilitator', 'nation', 'evaluator', 'observer']);
+/**
+ * `system` is the clock: the host submits its commands when something falls due. No token carries
+ * it, so no client can send as the system.
+ */
+export const Role = z.enum(['facilitator', 'nation', 'evaluator', 'observer', 'system']);
 export type Role = z.infer<typeof Role>;
+/** The roles a seat (a join code, a token) can carry: never the system. */
+export const SeatRole = Role.exclude(['system']);
+export type SeatRole = z.infer<typeof SeatRole>;
 
 export const Actor = z
   .strictObject({
@@ -18,7 +25,7 @@ export const Actor = z
   .superRefine((a, ctx) => {
     if (a.role === 'nation' && a.nation === null)
       ctx.addIssue({ code: 'custom', path: ['nation'], message: 'a nation actor needs a nation' });
-    if ((a.role === 'facilitator' || a.role === 'evaluator') && a.nation !== null)
+    if ((a.role === 'facilitator' || a.role === 'evaluator' || a.role === 'system') && a.nation !== null)
       ctx.addIssue({ code: 'custom', path: ['nation'], message: `a ${a.role} does not belong to a nation` });
   });
 export type Actor = z.infer<typeof Actor>;
@@ -39,14 +46,17 @@ export const EventMeta = {
   by: Actor,
 };
 
-export interface Rejection {
-  code: string;
+export interface Rejection<C extends string = string> {
+  code: C;
   message: string;
   path?: string;
 }
 
-export const reject = (code: string, message: string, path?: string): Rejection =>
+export const reject = <C extends string>(code: C, message: string, path?: string): Rejection<C> =>
   path === undefined ? { code, message } : { code, message, path };
+
+/** The one actor the host uses to submit what falls due. */
+export const SYSTEM: Actor = { role: 'system', nation: null, position: null, name: 'Exercise clock' };
 
 export const isRejection = (x: unknown): x is Rejection =>
   typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !('type' in x);

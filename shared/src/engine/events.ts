@@ -1,24 +1,12 @@
-/** Every event of every concern, assembled: the schema of one line of an exercise log. */
+/** Every event of every concern, derived from the list: the schema of one line of an exercise log. */
 import { z } from 'zod';
-import { lifecycleEvents } from './lifecycle/events.ts';
-import { turnEvents } from './turns/events.ts';
-import { injectEvents } from './injects/events.ts';
-import { intelEvents } from './intel/events.ts';
-import { messagingEvents } from './messaging/events.ts';
-import { actionEvents } from './actions/events.ts';
-import { adjudicationEvents } from './adjudication/events.ts';
-import { evaluationEvents } from './evaluation/events.ts';
+import { CONCERNS } from './concerns.ts';
 
-export const EngineEvent = z.discriminatedUnion('type', [
-  ...lifecycleEvents,
-  ...turnEvents,
-  ...injectEvents,
-  ...intelEvents,
-  ...messagingEvents,
-  ...actionEvents,
-  ...adjudicationEvents,
-  ...evaluationEvents,
-]);
+type EventSchema = (typeof CONCERNS)[number]['events'][number];
+const schemas = CONCERNS.flatMap((c): readonly EventSchema[] => c.events);
+
+export const EngineEvent = z.discriminatedUnion('type', schemas as [EventSchema, ...EventSchema[]]);
 export type EngineEvent = z.infer<typeof EngineEvent>;
 export type EventType = EngineEvent['type'];
 export type CreatedEvent = Extract<EngineEvent, { type: 'exercise.created' }>;
+export const EVENT_TYPES = schemas.map((s) => s.shape.type.value) as EventType[];

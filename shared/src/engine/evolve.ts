@@ -1,10 +1,11 @@
 /**
  * evolve(state, event) -> state: bookkeeping only, no rules. Updates the fold-owned state in
- * place (see state.ts) and returns it.
+ * place (see state.ts) and returns it. The evolver table is derived from the list of concerns.
  */
 import type { EngineEvent, CreatedEvent } from './events.ts';
-import type { Evolvers } from './handlers.ts';
-import { initialState, type ExerciseState } from './state.ts';
+import type { ExerciseState } from './state.ts';
+import { initialState } from './registry.ts';
+import { CONCERNS } from './concerns.ts';
 import { commandKey, extendLastCommand, recordCommand } from './command-log.ts';
 
 /** The last event folded into each state (a cache; the log is the truth). */
@@ -12,25 +13,22 @@ const prevEvent = new WeakMap<ExerciseState, EngineEvent>();
 
 const sameSender = (a: EngineEvent['by'], b: EngineEvent['by']) =>
   a === b || (a.participant === b.participant && a.role === b.role && a.nation === b.nation && a.name === b.name);
-import { lifecycleEvolvers } from './lifecycle/evolve.ts';
-import { turnEvolvers } from './turns/evolve.ts';
-import { injectEvolvers } from './injects/evolve.ts';
-import { intelEvolvers } from './intel/evolve.ts';
-import { messagingEvolvers } from './messaging/evolve.ts';
-import { actionEvolvers } from './actions/evolve.ts';
-import { adjudicationEvolvers } from './adjudication/evolve.ts';
-import { evaluationEvolvers } from './evaluation/evolve.ts';
 
-const evolvers: Evolvers<Exclude<EngineEvent['type'], 'exercise.created'>> = {
-  ...lifecycleEvolvers,
-  ...turnEvolvers,
-  ...injectEvolvers,
-  ...intelEvolvers,
-  ...messagingEvolvers,
-  ...actionEvolvers,
-  ...adjudicationEvolvers,
-  ...evaluationEvolvers,
-};
+type AnyEvolver = (state: ExerciseState, event: EngineEvent) => void;
+let evolverTable: Map<string, AnyEvolver> | null = null;
+function evolverOf(type: string): AnyEvolver {
+  if (!evolverTable) {
+    evolverTable = new Map();
+    for (const c of CONCERNS)
+      for (const [t, f] of Object.entries(c.evolvers as Record<string, AnyEvolver>)) {
+        if (evolverTable.has(t)) throw new Error(`two concerns evolve "${t}"`);
+        evolverTable.set(t, f);
+      }
+  }
+  const f = evolverTable.get(type);
+  if (!f) throw new LogIntegrityError(`no concern folds "${type}"`);
+  return f;
+}
 
 export class LogIntegrityError extends Error {}
 
@@ -41,7 +39,7 @@ export function genesis(e: CreatedEvent): ExerciseState {
 export function evolve(state: ExerciseState, e: EngineEvent): ExerciseState {
   if (e.seq !== state.seq + 1) throw new LogIntegrityError(`event ${e.seq} follows ${state.seq}: the log has a gap or is out of order`);
   if (e.type === 'exercise.created') throw new LogIntegrityError(`event ${e.seq}: a second exercise.created`);
-  (evolvers[e.type] as (s: ExerciseState, ev: EngineEvent) => void)(state, e);
+  evolverOf(e.type)(state, e);
   state.seq = e.seq;
   state.lastAt = e.at;
   if (e.cmd !== null) {
@@ -61,6 +59,6 @@ export function fold(events: readonly EngineEvent[]): ExerciseState {
   const first = events[0];
   if (!first || first.type !== 'exercise.created') throw new LogIntegrityError('a log must begin with exercise.created');
   const state = genesis(first);
-  for (let i = 1; i < events.length; i++) evolve(state, events[i]!);
+  for (const e of events.slice(1)) evolve(state, e);
   return state;
 }

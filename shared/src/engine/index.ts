@@ -11,3 +11,7 @@ export { releasableTo, banner } from './intel/markings.ts';
 export { addressedTo } from './injects/decide.ts';
 export { channelId } from './messaging/decide.ts';
 export { MAX_ACTIONS_PER_TURN } from './actions/commands.ts';
+export * from './registry.ts';
+export { CONCERNS } from './concerns.ts';
+export { GENERAL_REJECTIONS, type Concern, type CommandInfo, type Due, type EventBody, type GeneralCode } from './define.ts';
+export { newInjectState, matchingAction } from './injects/schedule.ts';

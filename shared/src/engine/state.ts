@@ -4,127 +4,143 @@
  * The fold owns its state: `evolve` updates the collections of the object it is given and returns
  * it, because an exercise log grows into the tens of thousands of events and copying the growing
  * collections on every event would make replay quadratic. The records inside the collections
- * (a region, an action, an inject…) are never changed in place: evolve replaces them. So a
- * snapshot (`cloneState`) copies only the collections and shares the records. `decide` never
- * mutates anything.
+ * (a region, an action, an inject…) are never changed in place: evolve replaces them, and their
+ * types are `Readonly` so that the compiler holds evolvers to it. So a snapshot (`cloneState` in
+ * `registry.ts`) copies only the collections each concern declares and shares the records.
+ * `decide` never mutates anything.
  */
 import type { z } from 'zod';
 import type { ActionType, PhaseId, Readiness } from '../common.ts';
 import type { InjectDef, Scenario } from '../scenario/schema.ts';
 import type { Actor } from './envelope.ts';
 import type { Effect as EffectSchema } from './adjudication/commands.ts';
-import { seedRng, type RngState } from './rng.ts';
+import type { RngState } from './rng.ts';
 import type { CommandLog } from './command-log.ts';
+import type { LifecycleSlice } from './lifecycle/concern.ts';
+import type { TurnsSlice } from './turns/concern.ts';
+import type { ClockSlice } from './clock/concern.ts';
+import type { IntelSlice } from './intel/concern.ts';
+import type { InjectsSlice } from './injects/concern.ts';
+import type { MessagingSlice } from './messaging/concern.ts';
+import type { ActionsSlice } from './actions/concern.ts';
+import type { AdjudicationSlice } from './adjudication/concern.ts';
+import type { EvaluationSlice } from './evaluation/concern.ts';
 
 export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended';
 export type InjectStatus = 'draft' | 'scheduled' | 'held' | 'skipped' | 'released';
 
 export interface NationStatus {
-  ready: boolean;
-  readyAt: number | null;
+  readonly ready: boolean;
+  readonly readyAt: number | null;
 }
 
 export interface RegionState {
-  controller: string | null;
-  stability: number;
+  readonly controller: string | null;
+  readonly stability: number;
 }
 
 export interface AssetState {
-  owner: string;
-  region: string;
-  strength: number;
-  readiness: Readiness;
-  hidden: boolean;
+  readonly owner: string;
+  readonly region: string;
+  readonly strength: number;
+  readonly readiness: Readiness;
+  readonly hidden: boolean;
 }
 
 export interface InjectState {
-  def: InjectDef;
-  adHoc: boolean;
-  status: InjectStatus;
-  releasedAt: number | null;
-  releasedSeq: number | null;
-  releasedTurn: number | null;
-  releaseReason: 'scheduled' | 'manual' | 'contingency' | null;
-  statusNote: string | null;
-  acknowledged: Record<string, { at: number; seq: number; position: string | null }>;
+  readonly def: InjectDef;
+  readonly adHoc: boolean;
+  readonly status: InjectStatus;
+  readonly releasedAt: number | null;
+  readonly releasedSeq: number | null;
+  readonly releasedTurn: number | null;
+  readonly releaseReason: 'scheduled' | 'manual' | 'contingency' | null;
+  readonly statusNote: string | null;
+  readonly acknowledged: Readonly<Record<string, { readonly at: number; readonly seq: number; readonly position: string | null }>>;
 }
 
 export interface IntelState {
-  released: boolean;
-  releasedAt: number | null;
-  releasedSeq: number | null;
-  releasedTurn: number | null;
+  readonly released: boolean;
+  readonly releasedAt: number | null;
+  readonly releasedSeq: number | null;
+  readonly releasedTurn: number | null;
 }
 
 export interface MessageRecord {
-  id: string;
-  seq: number;
-  at: number;
-  turn: number;
-  from: { nation: string | null; persona: string | null; position: string | null; name: string };
-  members: string[];
-  channel: string;
-  subject: string;
-  body: string;
+  readonly id: string;
+  readonly seq: number;
+  readonly at: number;
+  readonly turn: number;
+  readonly from: {
+    readonly nation: string | null;
+    readonly persona: string | null;
+    readonly position: string | null;
+    readonly name: string;
+  };
+  readonly members: readonly string[];
+  readonly channel: string;
+  readonly subject: string;
+  readonly body: string;
 }
 
 export interface ActionRecord {
-  id: string;
-  seq: number;
-  at: number;
-  turn: number;
-  nation: string;
-  position: string | null;
-  submittedBy: string;
-  type: ActionType;
-  title: string;
-  text: string;
-  regions: string[];
-  assets: string[];
-  status: 'submitted' | 'withdrawn' | 'adjudicated';
-  adjudication: string | null;
+  readonly id: string;
+  readonly seq: number;
+  readonly at: number;
+  readonly turn: number;
+  readonly nation: string;
+  readonly position: string | null;
+  readonly submittedBy: string;
+  readonly type: ActionType;
+  readonly title: string;
+  readonly text: string;
+  readonly regions: readonly string[];
+  readonly assets: readonly string[];
+  readonly status: 'submitted' | 'withdrawn' | 'adjudicated';
+  readonly adjudication: string | null;
 }
 
 export type Effect = z.infer<typeof EffectSchema>;
 
 export interface AdjudicationRecord {
-  id: string;
-  seq: number;
-  at: number;
-  turn: number;
-  phase: PhaseId;
-  actions: string[];
-  title: string;
-  outcome: string;
-  rationale: string;
-  effects: Effect[];
+  readonly id: string;
+  readonly seq: number;
+  readonly at: number;
+  readonly turn: number;
+  readonly phase: PhaseId;
+  readonly actions: readonly string[];
+  readonly title: string;
+  readonly outcome: string;
+  readonly rationale: string;
+  readonly effects: readonly Effect[];
   /** Before-values of every changed field, so views can animate and replay can explain. */
-  previous: Effect[];
-  visibleTo: 'ALL' | string[];
+  readonly previous: readonly Effect[];
+  readonly visibleTo: 'ALL' | readonly string[];
 }
 
 export interface NoteRecord {
-  id: string;
-  seq: number;
-  at: number;
-  turn: number;
-  author: string;
-  role: string;
-  text: string;
-  inject: string | null;
-  nation: string | null;
+  readonly id: string;
+  readonly seq: number;
+  readonly at: number;
+  readonly turn: number;
+  readonly author: string;
+  readonly role: string;
+  readonly text: string;
+  readonly inject: string | null;
+  readonly nation: string | null;
 }
 
 export interface RollRecord {
-  seq: number;
-  at: number;
-  turn: number;
-  purpose: string;
-  sides: number;
-  results: number[];
+  readonly seq: number;
+  readonly at: number;
+  readonly turn: number;
+  readonly purpose: string;
+  readonly sides: number;
+  readonly results: readonly number[];
 }
 
-export interface ExerciseState {
+/** What every exercise has whatever its concerns: identity, the scenario, the sequence, the dice and the command log. */
+export interface CoreState {
   exerciseId: string;
   scenario: Scenario;
   seed: number;
@@ -133,123 +149,27 @@ export interface ExerciseState {
   /** Sequence number of the last event folded in. */
   seq: number;
   lastAt: number;
-  status: ExerciseStatus;
-  /** 0 before the start. */
-  turn: number;
-  /** Index into scenario.clock.phases; -1 before the start. */
-  phaseIndex: number;
-  phaseStartedAt: number | null;
-  deadline: number | null;
-  pausedAt: number | null;
-  pausedTotalMs: number;
-  endedReason: string | null;
   rng: RngState;
-  nations: Record<string, NationStatus>;
-  regions: Record<string, RegionState>;
-  assets: Record<string, AssetState>;
-  injects: Record<string, InjectState>;
-  /** Scenario injects first, ad hoc injects in the order they were created. */
-  injectOrder: string[];
-  intel: Record<string, IntelState>;
-  messages: MessageRecord[];
-  actions: Record<string, ActionRecord>;
-  actionOrder: string[];
-  adjudications: AdjudicationRecord[];
-  rolls: RollRecord[];
-  notes: NoteRecord[];
-  escalationLevel: number;
   /** Applied command ids with their first and last event, for idempotent retries. */
   commands: CommandLog;
 }
 
-export function initialState(args: {
-  exerciseId: string;
-  scenario: Scenario;
-  seed: number;
-  at: number;
-  seq: number;
-  by: Actor;
-}): ExerciseState {
-  const { scenario: s } = args;
-  const nations: Record<string, NationStatus> = {};
-  for (const n of s.nations) nations[n.id] = { ready: false, readyAt: null };
-  const regions: Record<string, RegionState> = {};
-  for (const r of s.map.regions) regions[r.id] = { controller: r.controller, stability: r.stability };
-  const assets: Record<string, AssetState> = {};
-  for (const a of s.assets)
-    assets[a.id] = { owner: a.owner, region: a.region, strength: a.strength, readiness: a.readiness, hidden: a.hidden };
-  const injects: Record<string, InjectState> = {};
-  for (const x of s.injects) injects[x.id] = newInjectState(x, false);
-  const intel: Record<string, IntelState> = {};
-  for (const r of s.intel) intel[r.id] = { released: false, releasedAt: null, releasedSeq: null, releasedTurn: null };
-  return {
-    exerciseId: args.exerciseId,
-    scenario: s,
-    seed: args.seed,
-    createdAt: args.at,
-    createdBy: args.by,
-    seq: args.seq,
-    lastAt: args.at,
-    status: 'setup',
-    turn: 0,
-    phaseIndex: -1,
-    phaseStartedAt: null,
-    deadline: null,
-    pausedAt: null,
-    pausedTotalMs: 0,
-    endedReason: null,
-    rng: seedRng(args.seed),
-    nations,
-    regions,
-    assets,
-    injects,
-    injectOrder: s.injects.map((x) => x.id),
-    intel,
-    messages: [],
-    actions: {},
-    actionOrder: [],
-    adjudications: [],
-    rolls: [],
-    notes: [],
-    escalationLevel: s.escalation.initialLevel,
-    commands: [],
-  };
-}
-
-export function newInjectState(def: InjectDef, adHoc: boolean): InjectState {
-  return {
-    def,
-    adHoc,
-    status: def.status,
-    releasedAt: null,
-    releasedSeq: null,
-    releasedTurn: null,
-    releaseReason: null,
-    statusNote: null,
-    acknowledged: {},
-  };
-}
-
-/** A deep copy for snapshots; the scenario is immutable and shared. */
-export function cloneState(state: ExerciseState): ExerciseState {
-  // Key order is kept, so serialised states still compare byte for byte.
-  return {
-    ...state,
-    nations: { ...state.nations },
-    regions: { ...state.regions },
-    assets: { ...state.assets },
-    injects: { ...state.injects },
-    injectOrder: [...state.injectOrder],
-    intel: { ...state.intel },
-    messages: [...state.messages],
-    actions: { ...state.actions },
-    actionOrder: [...state.actionOrder],
-    adjudications: [...state.adjudications],
-    rolls: [...state.rolls],
-    notes: [...state.notes],
-    commands: [...state.commands],
-  };
-}
+/**
+ * The exercise state: the core plus every concern's slice. `concerns.ts` checks at compile time
+ * that this is exactly what the listed concerns declare, so a slice cannot be forgotten here.
+ */
+export interface ExerciseState
+  extends
+    CoreState,
+    LifecycleSlice,
+    TurnsSlice,
+    ClockSlice,
+    IntelSlice,
+    InjectsSlice,
+    MessagingSlice,
+    ActionsSlice,
+    AdjudicationSlice,
+    EvaluationSlice {}
 
 export const currentPhase = (state: ExerciseState): PhaseId | null =>
   state.phaseIndex < 0 ? null : (state.scenario.clock.phases[state.phaseIndex]?.id ?? null);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 export { Command, commandInfo, COMMAND_TYPES, type CommandDraft, type CommandInput, type CommandType } from '../engine/commands.ts';
-export { GENERAL_REJECTIONS } from '../engine/decide.ts';
+export { GENERAL_REJECTIONS } from '../engine/define.ts';
 import { parseCommand } from '../engine/decide.ts';
 
 export { COMMAND, PUSH, VIEW } from './names.ts';

@@ -56,6 +56,10 @@ export const Clock = z.strictObject({
     .max(60 * 24 * 365)
     .describe('Game time that passes in one turn'),
   phases: z.array(PhaseDef).min(1).max(10),
+  autoAdvance: z
+    .boolean()
+    .default(false)
+    .describe('Whether a phase ends by itself at its deadline; exercise control can turn this on or off during play'),
 });
 
 export const Narrative = z.strictObject({

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { NationId } from '../common.ts';
+import type { Role } from '../engine/envelope.ts';
 import {
   addressedTo,
   banner,
@@ -44,13 +45,15 @@ export function audienceFromLabel(label: string): Audience | null {
 }
 
 /** What a participant watches: control for the white cell and evaluators, else a nation's or the public picture. */
-export function audienceOf(actor: { role: 'facilitator' | 'nation' | 'evaluator' | 'observer'; nation: string | null }): Audience {
+export function audienceOf(actor: { role: Role; nation: string | null }): Audience {
   switch (actor.role) {
+    case 'system':
+      return CONTROL;
     case 'facilitator':
     case 'evaluator':
       return { kind: 'control', role: actor.role };
     case 'nation':
-      return nationAudience(actor.nation!);
+      return actor.nation === null ? PUBLIC : nationAudience(actor.nation);
     case 'observer':
       return actor.nation === null ? PUBLIC : nationAudience(actor.nation);
   }

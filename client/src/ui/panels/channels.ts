@@ -41,7 +41,7 @@ export function channelsPanel(): Panel {
   let checksFor = '';
 
   const channelsOf = (view: View) => {
-    const map = new Map<string, { members: string[]; last: number; count: number }>();
+    const map = new Map<string, { members: readonly string[]; last: number; count: number }>();
     for (const m of view.messages) {
       const c = map.get(m.channel) ?? { members: m.members, last: 0, count: 0 };
       c.last = Math.max(c.last, m.seq);

@@ -83,10 +83,15 @@ describe('action.submit', () => {
     h.advanceTo(1, 'submit');
     const r = h.reject(ARN, { ...escort }, 'not_your_asset');
     expect(r.path).toBe('assets[0]');
-    expect(r.message).toContain('BRV');
-    h.reject(ARN, { ...escort, assets: ['arn-mpa', 'drx-submarine'] }, 'not_your_asset');
-    expect(h.reject(ARN, { ...escort, assets: ['arn-mpa', 'arn-carrier'] }, 'unknown_asset').path).toBe('assets[1]');
-    h.reject(ARN, { ...escort, assets: ['constructor'] }, 'unknown_asset');
+    // Another nation's asset, a hidden adversary asset and a made-up id get the very same answer.
+    const hidden = h.reject(ARN, { ...escort, assets: ['arn-mpa', 'drx-submarine'] }, 'not_your_asset');
+    const madeUp = h.reject(ARN, { ...escort, assets: ['arn-mpa', 'arn-carrier'] }, 'not_your_asset');
+    expect(hidden).toEqual(madeUp);
+    expect(madeUp.path).toBe('assets[1]');
+    expect(r.message).toBe(madeUp.message);
+    expect(r.message).not.toContain('BRV');
+    h.reject(ARN, { ...escort, assets: ['constructor'] }, 'not_your_asset');
+    h.reject(facilitator, { ...escort, as: 'DRX', assets: ['arn-carrier'] }, 'unknown_asset');
     h.ok(ARN, { ...escort, assets: ['arn-mpa', 'arn-fighters'] });
   });
 
@@ -187,10 +192,13 @@ describe('action.withdraw', () => {
     const h = harness();
     h.advanceTo(1, 'submit');
     const id = only(h.ok(BRV, escort), 'action.submitted').id;
-    h.reject(ARN, { type: 'action.withdraw', action: id }, 'not_your_action');
-    h.reject(facilitator, { type: 'action.withdraw', action: id }, 'not_your_action');
-    expect(h.reject(BRV, { type: 'action.withdraw', action: 'A999' }, 'unknown_action').path).toBe('action');
-    h.reject(BRV, { type: 'action.withdraw', action: 'hasOwnProperty' }, 'unknown_action');
+    // Someone else's action and an id that does not exist read alike.
+    const theirs = h.reject(ARN, { type: 'action.withdraw', action: id }, 'not_found');
+    const none = h.reject(ARN, { type: 'action.withdraw', action: 'A999' }, 'not_found');
+    expect(theirs).toEqual(none);
+    expect(none.path).toBe('action');
+    h.reject(facilitator, { type: 'action.withdraw', action: id }, 'unknown_action');
+    h.reject(BRV, { type: 'action.withdraw', action: 'hasOwnProperty' }, 'not_found');
   });
 
   it('a nation cannot withdraw once the submit phase is over', () => {
@@ -217,7 +225,8 @@ describe('action.withdraw', () => {
     const h = harness();
     h.start();
     const id = only(h.ok(facilitator, { ...statement(1), as: 'DRX' }), 'action.submitted').id;
-    h.reject(ARN, { type: 'action.withdraw', action: id }, 'not_your_action');
+    h.advanceTo(1, 'submit');
+    h.reject(ARN, { type: 'action.withdraw', action: id }, 'not_found');
     h.advanceTo(1, 'outcome');
     h.ok(facilitator, { type: 'action.withdraw', action: id });
     expect(h.state.actions[id]?.status).toBe('withdrawn');

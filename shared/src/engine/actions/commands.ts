@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActionType, Id, longText, NationId, shortText } from '../../common.ts';
-import { command, type CommandInfo } from '../define.ts';
+import { command, RUNNING, type CommandInfo } from '../define.ts';
 
 export const MAX_ACTIONS_PER_TURN = 12;
 
@@ -20,22 +20,26 @@ export type ActionCommand = z.infer<(typeof actionCommands)[number]>;
 export const actionInfo = {
   'action.submit': {
     roles: ['nation', 'facilitator'],
+    status: RUNNING,
+    phases: { nation: ['submit'] },
+    phaseWhat: 'Actions can be submitted',
     summary: `Submit an action for this turn: its type, target regions, committed assets and intent (at most ${MAX_ACTIONS_PER_TURN} per nation per turn). Exercise control submits the adversary's moves with "as".`,
     rejections: {
-      wrong_phase: 'Nations submit actions only in the submit phase.',
       not_your_nation: 'A nation cannot act for another nation.',
       unknown_region: 'A target region does not exist.',
-      unknown_asset: 'An asset does not exist.',
-      not_your_asset: 'An asset belongs to someone else.',
+      unknown_asset: 'An asset does not exist (answered to exercise control; a nation hears not_your_asset).',
+      not_your_asset: "The sender has no asset by that id: whether it exists, is hidden or is another nation's is not said.",
       too_many: 'The per-turn limit of actions is reached.',
     },
   },
   'action.withdraw': {
     roles: ['nation', 'facilitator'],
+    status: RUNNING,
+    phases: { nation: ['submit'] },
+    phaseWhat: 'Actions can be withdrawn',
     summary: 'Withdraw an action submitted this turn, before it is adjudicated.',
     rejections: {
-      unknown_action: 'No action has that id.',
-      not_your_action: 'The action belongs to another nation.',
+      unknown_action: 'No action of the adversary has that id (answered to exercise control; a nation hears not_found).',
       not_withdrawable: 'Already adjudicated, withdrawn, or from an earlier turn.',
     },
   },

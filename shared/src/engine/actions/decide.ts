@@ -1,21 +1,32 @@
-/** Action rules: what a nation (or control, for the adversary) may put forward in a turn. */
+/**
+ * Action rules: what a nation (or control, for the adversary) may put forward in a turn. A nation
+ * naming an asset or action that is not its own hears the same answer whether it exists, is
+ * hidden, or belongs to someone else.
+ */
 import { own, reject } from '../envelope.ts';
-import { requirePhase, requireRunning } from '../define.ts';
-import type { Handlers } from '../handlers.ts';
-import { MAX_ACTIONS_PER_TURN } from './commands.ts';
+import type { HandlersFor } from '../define.ts';
+import type { ExerciseState } from '../state.ts';
+import { MAX_ACTIONS_PER_TURN, type actionCommands, type actionInfo } from './commands.ts';
 
-export const actionHandlers: Handlers<'action.submit' | 'action.withdraw'> = {
+/** Non-withdrawn actions of a nation this turn; actions are in order, so the walk stops at the previous turn. */
+function actionsThisTurn(state: ExerciseState, nation: string): number {
+  let count = 0;
+  for (let i = state.actionOrder.length - 1; i >= 0; i--) {
+    const a = own(state.actions, state.actionOrder[i] ?? '');
+    if (!a || a.turn < state.turn) break;
+    if (a.nation === nation && a.status !== 'withdrawn') count++;
+  }
+  return count;
+}
+
+export const actionHandlers: HandlersFor<typeof actionCommands, typeof actionInfo> = {
   'action.submit': (state, cmd, ctx) => {
-    const refused = requireRunning(state);
-    if (refused) return refused;
     const { actor } = ctx;
     let nation: string;
-    if (actor.role === 'nation') {
+    if (actor.role === 'nation' && actor.nation !== null) {
       if (cmd.as !== undefined && cmd.as !== actor.nation)
         return reject('not_your_nation', `You play ${actor.nation}; you cannot act for ${cmd.as}.`, 'as');
-      const wrong = requirePhase(state, ['submit'], 'Actions can be submitted');
-      if (wrong) return wrong;
-      nation = actor.nation!;
+      nation = actor.nation;
     } else {
       const adversary = state.scenario.adversary.id;
       if (cmd.as !== adversary)
@@ -26,15 +37,15 @@ export const actionHandlers: Handlers<'action.submit' | 'action.withdraw'> = {
       if (!own(state.regions, r)) return reject('unknown_region', `There is no region "${r}".`, `regions[${i}]`);
     for (const [i, a] of cmd.assets.entries()) {
       const asset = own(state.assets, a);
-      if (!asset) return reject('unknown_asset', `There is no asset "${a}".`, `assets[${i}]`);
-      if (asset.owner !== nation) return reject('not_your_asset', `Asset "${a}" belongs to ${asset.owner}, not ${nation}.`, `assets[${i}]`);
+      if (actor.role === 'nation') {
+        if (asset?.owner !== nation) return reject('not_your_asset', 'You have no asset by that id.', `assets[${i}]`);
+      } else {
+        if (!asset) return reject('unknown_asset', `There is no asset "${a}".`, `assets[${i}]`);
+        if (asset.owner !== nation)
+          return reject('not_your_asset', `Asset "${a}" belongs to ${asset.owner}, not ${nation}.`, `assets[${i}]`);
+      }
     }
-    let count = 0;
-    for (let i = state.actionOrder.length - 1; i >= 0; i--) {
-      const a = state.actions[state.actionOrder[i]!]!;
-      if (a.turn < state.turn) break;
-      if (a.nation === nation && a.status !== 'withdrawn') count++;
-    }
+    const count = actionsThisTurn(state, nation);
     if (count >= MAX_ACTIONS_PER_TURN)
       return reject(
         'too_many',
@@ -55,22 +66,18 @@ export const actionHandlers: Handlers<'action.submit' | 'action.withdraw'> = {
     ];
   },
   'action.withdraw': (state, cmd, ctx) => {
-    const refused = requireRunning(state);
-    if (refused) return refused;
     const a = own(state.actions, cmd.action);
-    if (!a) return reject('unknown_action', `There is no action "${cmd.action}".`, 'action');
-    const mine = ctx.actor.role === 'facilitator' ? a.nation === state.scenario.adversary.id : a.nation === ctx.actor.nation;
-    if (!mine) return reject('not_your_action', `Action "${cmd.action}" belongs to ${a.nation}.`, 'action');
+    const nation = ctx.actor.role === 'facilitator' ? state.scenario.adversary.id : ctx.actor.nation;
+    if (a?.nation !== nation)
+      return ctx.actor.role === 'facilitator'
+        ? reject('unknown_action', `The adversary has no action "${cmd.action}".`, 'action')
+        : reject('not_found', 'You have no action by that id.', 'action');
     if (a.status !== 'submitted' || a.turn !== state.turn)
       return reject(
         'not_withdrawable',
         `Action "${cmd.action}" is ${a.status === 'submitted' ? `from turn ${a.turn}` : a.status} and cannot be withdrawn.`,
         'action',
       );
-    if (ctx.actor.role === 'nation') {
-      const wrong = requirePhase(state, ['submit'], 'Actions can be withdrawn');
-      if (wrong) return wrong;
-    }
     return [{ type: 'action.withdrawn', action: cmd.action }];
   },
 };

@@ -1,6 +1,7 @@
-import type { Evolvers } from '../handlers.ts';
+import type { EvolversFor } from '../define.ts';
+import type { actionEvents } from './events.ts';
 
-export const actionEvolvers: Evolvers<'action.submitted' | 'action.withdrawn'> = {
+export const actionEvolvers: EvolversFor<typeof actionEvents> = {
   'action.submitted': (s, e) => {
     s.actions[e.id] = {
       id: e.id,

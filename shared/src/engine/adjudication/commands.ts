@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, longText, NationId, Readiness, shortText } from '../../common.ts';
-import { command, type CommandInfo } from '../define.ts';
+import { command, LIVE, type CommandInfo } from '../define.ts';
 
 export const Effect = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -43,10 +43,12 @@ export type AdjudicationCommand = z.infer<(typeof adjudicationCommands)[number]>
 export const adjudicationInfo = {
   'adjudication.record': {
     roles: ['facilitator'],
+    status: LIVE,
+    phases: { facilitator: ['adjudicate', 'outcome'] },
+    phaseWhat: 'Outcomes can be recorded',
     summary:
       'Free adjudication: record an outcome for actions, change region control/stability and asset position/strength/readiness, and choose which nations read it.',
     rejections: {
-      wrong_phase: 'Only during the adjudicate or outcome phase.',
       unknown_action: 'An action does not exist.',
       action_closed: 'An action was withdrawn or already adjudicated.',
       unknown_region: 'A region does not exist.',
@@ -57,6 +59,7 @@ export const adjudicationInfo = {
   },
   'dice.roll': {
     roles: ['facilitator'],
+    status: LIVE,
     summary: "Roll dice from the exercise's seeded generator; the result is logged for everyone to audit.",
     rejections: {},
   },

@@ -1,27 +1,12 @@
-import type { Evolvers } from '../handlers.ts';
+import type { EvolversFor } from '../define.ts';
+import type { adjudicationEvents } from './events.ts';
+import { applyEffects } from './effects.ts';
 
-export const adjudicationEvolvers: Evolvers<'adjudication.recorded' | 'dice.rolled'> = {
+export const adjudicationEvolvers: EvolversFor<typeof adjudicationEvents> = {
   'adjudication.recorded': (s, e) => {
-    for (const eff of e.effects) {
-      if (eff.kind === 'region') {
-        const r = s.regions[eff.region];
-        if (!r) continue;
-        s.regions[eff.region] = {
-          controller: eff.controller !== undefined ? eff.controller : r.controller,
-          stability: eff.stability ?? r.stability,
-        };
-      } else {
-        const a = s.assets[eff.asset];
-        if (!a) continue;
-        s.assets[eff.asset] = {
-          owner: a.owner,
-          region: eff.region ?? a.region,
-          strength: eff.strength ?? a.strength,
-          readiness: eff.readiness ?? a.readiness,
-          hidden: eff.hidden ?? a.hidden,
-        };
-      }
-    }
+    const applied = applyEffects(s.regions, s.assets, e.effects);
+    for (const [id, r] of applied.regions) s.regions[id] = r;
+    for (const [id, a] of applied.assets) s.assets[id] = a;
     for (const id of e.actions) {
       const a = s.actions[id];
       if (a) s.actions[id] = { ...a, status: 'adjudicated', adjudication: e.id };

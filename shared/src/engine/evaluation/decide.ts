@@ -1,9 +1,9 @@
 /** Evaluation: evaluators write notes against injects and teams; they never reach players. */
 import { own, reject } from '../envelope.ts';
-import { isAllied } from '../define.ts';
-import type { Handlers } from '../handlers.ts';
+import { isAllied, type HandlersFor } from '../define.ts';
+import type { evaluationCommands, evaluationInfo } from './commands.ts';
 
-export const evaluationHandlers: Handlers<'note.record'> = {
+export const evaluationHandlers: HandlersFor<typeof evaluationCommands, typeof evaluationInfo> = {
   'note.record': (state, cmd) => {
     if (cmd.inject !== undefined && !own(state.injects, cmd.inject))
       return reject('unknown_inject', `There is no inject "${cmd.inject}".`, 'inject');

@@ -1,6 +1,7 @@
-import type { Evolvers } from '../handlers.ts';
+import type { EvolversFor } from '../define.ts';
+import type { evaluationEvents } from './events.ts';
 
-export const evaluationEvolvers: Evolvers<'note.recorded'> = {
+export const evaluationEvolvers: EvolversFor<typeof evaluationEvents> = {
   'note.recorded': (s, e) => {
     s.notes.push({
       id: e.id,

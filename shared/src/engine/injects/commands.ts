@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Channel, Id, longText, PhaseId, shortText } from '../../common.ts';
 import { Recipient } from '../../scenario/schema.ts';
-import { command, type CommandInfo } from '../define.ts';
+import { command, LIVE, type CommandInfo } from '../define.ts';
+import type { ExerciseStatus } from '../state.ts';
+
+/** Control prepares the MSEL before the start and adjusts it during play, until the end. */
+const NOT_ENDED: readonly ExerciseStatus[] = ['setup', 'running', 'paused'];
 
 const ref = { inject: Id };
 export const InjectRelease = command('inject.release', ref);
@@ -34,31 +38,36 @@ const unknown = { unknown_inject: 'No inject has that id.' };
 export const injectInfo = {
   'inject.release': {
     roles: ['facilitator'],
+    status: LIVE,
     summary: 'Release an inject now, whatever its schedule (held, draft and manual injects included).',
     rejections: { ...unknown, already_released: 'Already released.', skipped: 'Skipped injects must be rescheduled first.' },
   },
   'inject.hold': {
     roles: ['facilitator'],
+    status: NOT_ENDED,
     summary: 'Hold a scheduled inject: it will not be released automatically until rescheduled.',
     rejections: { ...unknown, not_pending: 'Only an inject that has not been released or skipped can be held.' },
   },
   'inject.schedule': {
     roles: ['facilitator'],
+    status: NOT_ENDED,
     summary: 'Put a held, draft or skipped inject back on the schedule.',
     rejections: { ...unknown, not_pending: 'Already released or already scheduled.' },
   },
   'inject.skip': {
     roles: ['facilitator'],
+    status: NOT_ENDED,
     summary: 'Skip an inject: it will not be released.',
     rejections: { ...unknown, not_pending: 'Already released or skipped.' },
   },
   'inject.acknowledge': {
     roles: ['nation'],
     summary: "Record that the sender's team has read a released inject (read receipts feed the after-action timeline).",
-    rejections: { ...unknown, not_addressed: 'The inject was not released to this nation.', already_acknowledged: 'Already acknowledged.' },
+    rejections: { already_acknowledged: 'Already acknowledged.' },
   },
   'inject.create': {
     roles: ['facilitator'],
+    status: NOT_ENDED,
     summary: 'Write an ad hoc inject from a persona, released now or at a later turn and phase.',
     rejections: {
       unknown_persona: 'No persona has that id.',

@@ -1,11 +1,11 @@
 /** Inject rules: the white cell releases, holds, reschedules, skips and writes injects. */
 import { own, reject, type Rejection } from '../envelope.ts';
-import { isAllied, requireRunning } from '../define.ts';
+import { isAllied, requireStatus, LIVE, type HandlersFor } from '../define.ts';
 import { currentPosition, positionOf, type ExerciseState, type InjectState } from '../state.ts';
-import type { Handlers } from '../handlers.ts';
+import type { injectCommands, injectInfo } from './commands.ts';
 import type { InjectDef } from '../../scenario/schema.ts';
 
-function find(state: ExerciseState, id: string): InjectState | Rejection {
+function find(state: ExerciseState, id: string): InjectState | Rejection<'unknown_inject'> {
   return own(state.injects, id) ?? reject('unknown_inject', `There is no inject "${id}".`, 'inject');
 }
 
@@ -14,12 +14,8 @@ const label = (x: InjectState) => `Inject #${x.def.number} "${x.def.subject}"`;
 /** Whether a released inject is addressed to a nation. */
 export const addressedTo = (def: InjectDef, nation: string): boolean => def.to.includes('ALL') || def.to.includes(nation);
 
-export const injectHandlers: Handlers<
-  'inject.release' | 'inject.hold' | 'inject.schedule' | 'inject.skip' | 'inject.acknowledge' | 'inject.create'
-> = {
+export const injectHandlers: HandlersFor<typeof injectCommands, typeof injectInfo> = {
   'inject.release': (state, cmd) => {
-    const refused = requireRunning(state, { allowPaused: true });
-    if (refused) return refused;
     const x = find(state, cmd.inject);
     if ('code' in x) return x;
     if (x.status === 'released') return reject('already_released', `${label(x)} was already released.`, 'inject');
@@ -31,34 +27,30 @@ export const injectHandlers: Handlers<
     if ('code' in x) return x;
     if (x.status === 'released' || x.status === 'skipped' || x.status === 'held')
       return reject('not_pending', `${label(x)} is ${x.status}; only a pending inject can be held.`, 'inject');
-    if (state.status === 'ended') return reject('ended', 'The exercise has ended.');
     return [{ type: 'inject.held', inject: cmd.inject, note: cmd.note }];
   },
   'inject.schedule': (state, cmd) => {
     const x = find(state, cmd.inject);
     if ('code' in x) return x;
     if (x.status === 'released' || x.status === 'scheduled') return reject('not_pending', `${label(x)} is already ${x.status}.`, 'inject');
-    if (state.status === 'ended') return reject('ended', 'The exercise has ended.');
     return [{ type: 'inject.scheduled', inject: cmd.inject }];
   },
   'inject.skip': (state, cmd) => {
     const x = find(state, cmd.inject);
     if ('code' in x) return x;
     if (x.status === 'released' || x.status === 'skipped') return reject('not_pending', `${label(x)} is already ${x.status}.`, 'inject');
-    if (state.status === 'ended') return reject('ended', 'The exercise has ended.');
     return [{ type: 'inject.skipped', inject: cmd.inject, note: cmd.note }];
   },
   'inject.acknowledge': (state, cmd, ctx) => {
-    const nation = ctx.actor.nation!;
-    const x = find(state, cmd.inject);
-    if ('code' in x) return x;
-    if (x.status !== 'released' || !addressedTo(x.def, nation))
-      return reject('not_addressed', `Inject "${cmd.inject}" has not been released to ${nation}.`, 'inject');
+    const { nation } = ctx;
+    // Unknown, unreleased and addressed to others answer alike: a nation learns nothing it cannot see.
+    const x = own(state.injects, cmd.inject);
+    if (!x || x.status !== 'released' || !addressedTo(x.def, nation))
+      return reject('not_found', 'You have no inject by that id.', 'inject');
     if (own(x.acknowledged, nation)) return reject('already_acknowledged', `${nation} already acknowledged this inject.`, 'inject');
     return [{ type: 'inject.acknowledged', inject: cmd.inject, nation, position: ctx.actor.position }];
   },
   'inject.create': (state, cmd) => {
-    if (state.status === 'ended') return reject('ended', 'The exercise has ended.');
     const s = state.scenario;
     if (!s.personas.some((p) => p.id === cmd.from)) return reject('unknown_persona', `There is no persona "${cmd.from}".`, 'from');
     for (const [i, t] of cmd.to.entries())
@@ -83,7 +75,7 @@ export const injectHandlers: Handlers<
         return reject('in_the_past', `Turn ${turn} ${phase} has already begun; release it now instead.`, 'release');
     }
     if (now) {
-      const refused = requireRunning(state, { allowPaused: true });
+      const refused = requireStatus(state, LIVE);
       if (refused) return refused;
     }
     const used = new Set(Object.values(state.injects).map((x) => x.def.number));

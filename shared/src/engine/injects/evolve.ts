@@ -1,9 +1,9 @@
-import { newInjectState, type ExerciseState, type InjectState } from '../state.ts';
-import type { Evolvers } from '../handlers.ts';
+import type { ExerciseState, InjectState } from '../state.ts';
+import type { EvolversFor } from '../define.ts';
+import type { injectEvents } from './events.ts';
+import { newInjectState } from './schedule.ts';
 
-export const injectEvolvers: Evolvers<
-  'inject.released' | 'inject.held' | 'inject.scheduled' | 'inject.skipped' | 'inject.created' | 'inject.acknowledged'
-> = {
+export const injectEvolvers: EvolversFor<typeof injectEvents> = {
   'inject.released': (s, e) =>
     update(s, e.inject, { status: 'released', releasedAt: e.at, releasedSeq: e.seq, releasedTurn: s.turn, releaseReason: e.reason }),
   'inject.held': (s, e) => update(s, e.inject, { status: 'held', statusNote: e.note || null }),

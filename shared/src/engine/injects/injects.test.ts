@@ -238,7 +238,7 @@ describe('contingency injects (hw-inj-06: unless an ally acts in the Grey Sound 
     expect(releases[0]?.reason).toBe('contingency');
     // It reaches its addressees.
     h.ok(BRV, { type: 'inject.acknowledge', inject: 'hw-inj-06' });
-    h.reject(ARN, { type: 'inject.acknowledge', inject: 'hw-inj-06' }, 'not_addressed');
+    h.reject(ARN, { type: 'inject.acknowledge', inject: 'hw-inj-06' }, 'not_found');
   });
 
   it('an action before fromTurn does not count', () => {
@@ -419,12 +419,12 @@ describe('inject.acknowledge', () => {
   it('not before it is released, and not by a nation it is not addressed to', () => {
     const h = harness();
     h.start();
-    h.reject(CSM, { type: 'inject.acknowledge', inject: 'hw-inj-03' }, 'not_addressed');
+    h.reject(CSM, { type: 'inject.acknowledge', inject: 'hw-inj-03' }, 'not_found');
     h.advanceTo(1, 'submit');
-    h.reject(ARN, { type: 'inject.acknowledge', inject: 'hw-inj-03' }, 'not_addressed');
-    h.reject(BRV, { type: 'inject.acknowledge', inject: 'hw-inj-03' }, 'not_addressed');
+    h.reject(ARN, { type: 'inject.acknowledge', inject: 'hw-inj-03' }, 'not_found');
+    h.reject(BRV, { type: 'inject.acknowledge', inject: 'hw-inj-03' }, 'not_found');
     h.ok(CSM, { type: 'inject.acknowledge', inject: 'hw-inj-03' });
-    h.reject(CSM, { type: 'inject.acknowledge', inject: 'hw-inj-nope' }, 'unknown_inject');
+    h.reject(CSM, { type: 'inject.acknowledge', inject: 'hw-inj-nope' }, 'not_found');
   });
 
   it('is for nations only', () => {

@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import { longText, shortText } from '../../common.ts';
-import { command, type CommandInfo } from '../define.ts';
+import { command, LIVE, RUNNING, type CommandInfo } from '../define.ts';
 
 export const ExerciseStart = command('exercise.start', {});
 export const ExercisePause = command('exercise.pause', { reason: longText(500).default('') });
@@ -19,7 +19,8 @@ export const lifecycleInfo = {
   'exercise.pause': {
     roles: ['facilitator'],
     summary: 'Pause the clock. Players can still read and talk, but cannot act. Deadlines move by the paused time.',
-    rejections: { not_started: 'Not started yet.', ended: 'Already ended.', paused: 'Already paused.' },
+    status: RUNNING,
+    rejections: {},
   },
   'exercise.resume': {
     roles: ['facilitator'],
@@ -29,6 +30,7 @@ export const lifecycleInfo = {
   'exercise.end': {
     roles: ['facilitator'],
     summary: 'End the exercise (ENDEX). Nothing more can be played; the log is kept for the after-action review.',
-    rejections: { not_started: 'Not started yet.', ended: 'Already ended.' },
+    status: LIVE,
+    rejections: {},
   },
 } as const satisfies Record<LifecycleCommand['type'], CommandInfo>;

@@ -1,6 +1,7 @@
-import type { Evolvers } from '../handlers.ts';
+import type { EvolversFor } from '../define.ts';
+import type { lifecycleEvents } from './events.ts';
 
-export const lifecycleEvolvers: Evolvers<'exercise.started' | 'exercise.paused' | 'exercise.resumed' | 'exercise.ended'> = {
+export const lifecycleEvolvers: EvolversFor<typeof lifecycleEvents> = {
   'exercise.started': (s) => {
     s.status = 'running';
   },

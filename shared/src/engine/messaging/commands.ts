@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, longText, NationId } from '../../common.ts';
-import { command, type CommandInfo } from '../define.ts';
+import { command, LIVE, type CommandInfo } from '../define.ts';
 
 export const MessageSend = command('message.send', {
   to: z
@@ -19,6 +19,8 @@ export type MessagingCommand = z.infer<(typeof messagingCommands)[number]>;
 export const messagingInfo = {
   'message.send': {
     roles: ['nation', 'facilitator'],
+    // Talking is allowed while paused: a pause stops the clock, not the conversation.
+    status: LIVE,
     summary:
       'Post to a channel between nations: two members make a bilateral channel, more a multilateral one. Exercise control may post as a persona.',
     rejections: {

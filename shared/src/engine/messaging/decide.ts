@@ -1,16 +1,13 @@
 /** Messaging rules: nations talk on bilateral or multilateral channels; control may join as a persona. */
 import { reject } from '../envelope.ts';
-import { isAllied, requireRunning } from '../define.ts';
-import type { Handlers } from '../handlers.ts';
+import { isAllied, type HandlersFor } from '../define.ts';
+import type { messagingCommands, messagingInfo } from './commands.ts';
 
 /** The canonical channel id of a set of nations, e.g. "CAL+KST". */
 export const channelId = (members: readonly string[]): string => [...members].sort().join('+');
 
-export const messagingHandlers: Handlers<'message.send'> = {
+export const messagingHandlers: HandlersFor<typeof messagingCommands, typeof messagingInfo> = {
   'message.send': (state, cmd, ctx) => {
-    // Talking is allowed while paused: a pause stops the clock, not the conversation.
-    const refused = requireRunning(state, { allowPaused: true });
-    if (refused) return refused;
     const { actor } = ctx;
     const members = new Set<string>();
     for (const [i, t] of cmd.to.entries()) {
@@ -19,9 +16,9 @@ export const messagingHandlers: Handlers<'message.send'> = {
       else members.add(t);
     }
     let persona: { id: string; name: string } | null = null;
-    if (actor.role === 'nation') {
+    if (actor.role === 'nation' && actor.nation !== null) {
       if (cmd.persona !== undefined) return reject('persona_forbidden', 'Only exercise control can write as a persona.', 'persona');
-      members.add(actor.nation!);
+      members.add(actor.nation);
       if (members.size < 2) return reject('no_recipient', 'Choose at least one other nation to talk to.', 'to');
     } else if (cmd.persona !== undefined) {
       const p = state.scenario.personas.find((x) => x.id === cmd.persona);

@@ -1,6 +1,7 @@
-import type { Evolvers } from '../handlers.ts';
+import type { EvolversFor } from '../define.ts';
+import type { messagingEvents } from './events.ts';
 
-export const messagingEvolvers: Evolvers<'message.sent'> = {
+export const messagingEvolvers: EvolversFor<typeof messagingEvents> = {
   'message.sent': (s, e) => {
     s.messages.push({
       id: e.id,

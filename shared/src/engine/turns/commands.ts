@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PhaseId } from '../../common.ts';
-import { command, type CommandInfo } from '../define.ts';
+import { command, LIVE, RUNNING, type CommandInfo } from '../define.ts';
 
 export const PhaseAdvance = command('phase.advance', {
   expect: z
@@ -18,6 +18,7 @@ export type TurnCommand = z.infer<(typeof turnCommands)[number]>;
 export const turnInfo = {
   'phase.advance': {
     roles: ['facilitator'],
+    status: LIVE,
     summary: 'End the current phase and start the next one (the next turn after the last phase). Skipping a phase is advancing past it.',
     rejections: {
       last_phase: 'This is the last phase of the last turn: end the exercise instead.',
@@ -26,16 +27,19 @@ export const turnInfo = {
   },
   'phase.restart': {
     roles: ['facilitator'],
+    status: LIVE,
     summary: 'Repeat the current phase: its clock starts again and every nation is marked not ready.',
     rejections: {},
   },
   'phase.extend': {
     roles: ['facilitator'],
+    status: LIVE,
     summary: 'Move the current phase deadline later by a number of minutes.',
     rejections: {},
   },
   'nation.ready': {
     roles: ['nation'],
+    status: RUNNING,
     summary: "Mark the sender's nation ready (done with this phase) or not ready.",
     rejections: { no_change: 'The nation is already in that state.' },
   },

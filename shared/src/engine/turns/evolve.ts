@@ -1,6 +1,7 @@
-import type { Evolvers } from '../handlers.ts';
+import type { EvolversFor } from '../define.ts';
+import type { turnEvents } from './events.ts';
 
-export const turnEvolvers: Evolvers<'phase.started' | 'phase.extended' | 'nation.ready'> = {
+export const turnEvolvers: EvolversFor<typeof turnEvents> = {
   'phase.started': (s, e) => {
     s.turn = e.turn;
     s.phaseIndex = e.phaseIndex;
@@ -8,7 +9,7 @@ export const turnEvolvers: Evolvers<'phase.started' | 'phase.extended' | 'nation
     s.deadline = e.deadline;
     // A phase that starts while paused keeps its full length once resumed.
     if (s.status === 'paused') s.pausedAt = e.at;
-    for (const id of Object.keys(s.nations)) if (s.nations[id]!.ready) s.nations[id] = { ready: false, readyAt: null };
+    for (const [id, n] of Object.entries(s.nations)) if (n.ready) s.nations[id] = { ready: false, readyAt: null };
   },
   'phase.extended': (s, e) => {
     s.deadline = e.deadline;

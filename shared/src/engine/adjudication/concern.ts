@@ -1,0 +1,36 @@
+/** Adjudication: outcomes and their effects on the ground truth (regions, assets), and the white cell's dice. */
+import type { Scenario } from '../../scenario/schema.ts';
+import type { Concern } from '../define.ts';
+import type { AdjudicationRecord, AssetState, RegionState, RollRecord } from '../state.ts';
+import { adjudicationCommands, adjudicationInfo } from './commands.ts';
+import { adjudicationHandlers } from './decide.ts';
+import { adjudicationEvents } from './events.ts';
+import { adjudicationEvolvers } from './evolve.ts';
+
+export interface AdjudicationSlice {
+  regions: Record<string, RegionState>;
+  assets: Record<string, AssetState>;
+  adjudications: AdjudicationRecord[];
+  rolls: RollRecord[];
+  escalationLevel: number;
+}
+
+export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicationEvents, typeof adjudicationInfo, AdjudicationSlice> = {
+  name: 'adjudication',
+  summary: 'Outcomes, their effects on the map, and dice.',
+  commands: adjudicationCommands,
+  info: adjudicationInfo,
+  handlers: adjudicationHandlers,
+  events: adjudicationEvents,
+  evolvers: adjudicationEvolvers,
+  initial: (s: Scenario): AdjudicationSlice => ({
+    regions: Object.fromEntries(s.map.regions.map((r) => [r.id, { controller: r.controller, stability: r.stability }])),
+    assets: Object.fromEntries(
+      s.assets.map((a) => [a.id, { owner: a.owner, region: a.region, strength: a.strength, readiness: a.readiness, hidden: a.hidden }]),
+    ),
+    adjudications: [],
+    rolls: [],
+    escalationLevel: s.escalation.initialLevel,
+  }),
+  collections: ['regions', 'assets', 'adjudications', 'rolls'],
+};
