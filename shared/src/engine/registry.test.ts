@@ -1,0 +1,179 @@
+/**
+ * The seams the list of concerns derives: every command and event is owned by exactly one
+ * concern, snapshots share no mutable collection with the live state, every event type evolves
+ * over deep-frozen records, and tests can start from events.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { actors, deepFreeze, harness, MINUTE } from '../../../tests/helpers/harness.ts';
+import { given } from '../../../tests/helpers/given.ts';
+import { parseScenarioText } from '../scenario/load.ts';
+import { simulate } from '../sim/simulate.ts';
+import { COMMAND_TYPES, commandInfo } from './commands.ts';
+import { CONCERNS } from './concerns.ts';
+import { GENERAL_REJECTIONS } from './define.ts';
+import { SYSTEM } from './envelope.ts';
+import { EVENT_TYPES, type EngineEvent } from './events.ts';
+import { collections, cloneState, nextDue } from './registry.ts';
+import { evolve, genesis } from './evolve.ts';
+import type { ExerciseState } from './state.ts';
+
+const { facilitator, ARN } = actors;
+
+function northernLantern() {
+  const r = parseScenarioText(readFileSync(new URL('../../../scenarios/northern-lantern.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('northern-lantern does not validate');
+  return r.scenario;
+}
+
+/** Every record inside the state's collections, and the scenario, frozen. */
+function freezeRecords(state: ExerciseState): void {
+  const s = state as unknown as Record<string, unknown>;
+  for (const key of collections()) {
+    const c = s[key];
+    for (const record of Array.isArray(c) ? c : Object.values(c as object)) deepFreeze(record);
+  }
+  deepFreeze(state.scenario);
+  deepFreeze(state.createdBy);
+}
+
+describe('the list of concerns', () => {
+  it('owns every command and event exactly once, and documents no refusal code twice', () => {
+    const commands = CONCERNS.flatMap((c) => Object.keys(c.info));
+    expect(new Set(commands).size).toBe(commands.length);
+    expect([...commands].sort()).toEqual([...COMMAND_TYPES].sort());
+    const events = CONCERNS.flatMap((c) => c.events.map((e) => e.shape.type.value));
+    expect(new Set(events).size).toBe(events.length);
+    expect(events).toEqual(EVENT_TYPES);
+    for (const c of CONCERNS) {
+      expect(Object.keys(c.handlers).sort(), c.name).toEqual(Object.keys(c.info).sort());
+      const evolved = Object.keys(c.evolvers).sort();
+      expect(evolved, c.name).toEqual(
+        c.events
+          .map((e) => e.shape.type.value)
+          .filter((t) => t !== 'exercise.created')
+          .sort(),
+      );
+    }
+    for (const t of COMMAND_TYPES)
+      for (const code of Object.keys(commandInfo[t].rejections))
+        expect(Object.hasOwn(GENERAL_REJECTIONS, code), `${t}: ${code} is a general code`).toBe(false);
+  });
+
+  it('a snapshot shares no mutable collection with the live state', () => {
+    const run = simulate(northernLantern(), { seed: 7, turns: 2 });
+    const live = run.state as unknown as Record<string, unknown>;
+    const snap = cloneState(run.state) as unknown as Record<string, unknown>;
+    expect(snap).toEqual(live);
+    const declared = new Set(collections());
+    for (const [key, value] of Object.entries(live)) {
+      if (typeof value !== 'object' || value === null) continue;
+      if (key === 'scenario' || key === 'createdBy') continue; // immutable, shared on purpose
+      // Any other object in the state must be a declared collection, copied by the snapshot.
+      expect(declared.has(key), `${key} is an object in the state but no concern declares it as a collection`).toBe(true);
+      expect(snap[key], key).not.toBe(value);
+    }
+    // Folding more into the live state leaves the snapshot as it was.
+    const before = JSON.stringify(snap);
+    const h = harness();
+    h.start();
+    expect(JSON.stringify(snap)).toBe(before);
+  });
+
+  it('evolves every event type over deep-frozen records (evolvers replace records, never edit them)', () => {
+    const seen = new Set<string>();
+    const play = (events: readonly EngineEvent[]) => {
+      const [first, ...rest] = events;
+      if (first?.type !== 'exercise.created') throw new Error('no genesis');
+      const state = genesis(first);
+      for (const e of rest) {
+        freezeRecords(state);
+        expect(() => evolve(state, e), `${e.type} (#${e.seq})`).not.toThrow();
+        seen.add(e.type);
+      }
+    };
+    play(simulate(northernLantern(), { seed: 11, turns: 3 }).events);
+    // What the simulation does not reach: auto-advance and the tick it causes.
+    const h = harness();
+    h.start();
+    h.ok(facilitator, { type: 'clock.auto', on: true });
+    h.tick(10 * MINUTE);
+    h.ok(SYSTEM, { type: 'clock.tick' });
+    h.ok(facilitator, { type: 'clock.auto', on: false });
+    h.ok(facilitator, { type: 'phase.extend', minutes: 5 });
+    h.ok(facilitator, { type: 'inject.hold', inject: 'hw-inj-07', note: 'later' });
+    h.ok(facilitator, { type: 'inject.schedule', inject: 'hw-inj-07' });
+    h.ok(facilitator, { type: 'inject.skip', inject: 'hw-inj-08' });
+    h.ok(facilitator, {
+      type: 'inject.create',
+      from: 'harbour-herald',
+      to: ['ALL'],
+      channel: 'news',
+      subject: 'Breaking',
+      message: 'Ships collide.',
+    });
+    h.ok(actors.evaluator, { type: 'note.record', text: 'Prompt consultation.', nation: 'ARN' });
+    h.ok(facilitator, { type: 'exercise.end', reason: 'ENDEX' });
+    play(h.log);
+    expect([...seen].sort()).toEqual(EVENT_TYPES.filter((t) => t !== 'exercise.created').sort());
+  });
+});
+
+describe('given events, when a command', () => {
+  it('then its events', () => {
+    given([{ type: 'exercise.started' }])
+      .when(facilitator, { type: 'exercise.pause', reason: 'coffee' })
+      .then([{ type: 'exercise.paused', reason: 'coffee' }]);
+  });
+
+  it('or a refusal, and nothing changes', () => {
+    given([{ type: 'exercise.started' }, { type: 'exercise.ended', reason: 'ENDEX' }])
+      .when(ARN, { type: 'nation.ready', ready: true })
+      .refused('ended');
+  });
+
+  it('reaches a state between two events of one command, where the engine is total', () => {
+    // exercise.started folded without its phase.started: turn 0, running. Advancing enters turn 1.
+    const events = given([{ type: 'exercise.started' }])
+      .when(facilitator, { type: 'phase.advance' })
+      .accepted();
+    expect(events[0]).toMatchObject({ type: 'phase.started', turn: 1, phaseIndex: 0 });
+  });
+});
+
+describe('the clock', () => {
+  it('is due at the phase deadline only with auto-advance on, and never while paused', () => {
+    const h = harness();
+    h.start();
+    expect(nextDue(h.state)).toBeNull();
+    h.ok(facilitator, { type: 'clock.auto', on: true });
+    expect(nextDue(h.state)).toMatchObject({ at: h.state.deadline, concern: 'turns' });
+    h.ok(facilitator, { type: 'exercise.pause' });
+    expect(nextDue(h.state)).toBeNull();
+    const deadline = h.state.deadline ?? 0;
+    h.tick(3 * MINUTE);
+    h.ok(facilitator, { type: 'exercise.resume' });
+    expect(nextDue(h.state)?.at).toBe(deadline + 3 * MINUTE + 1_000);
+  });
+
+  it('a tick before the time is refused; at the time it enters the next phase once', () => {
+    const h = harness();
+    h.start();
+    h.ok(facilitator, { type: 'clock.auto', on: true });
+    h.reject(SYSTEM, { type: 'clock.tick' }, 'nothing_due');
+    h.tick(60 * MINUTE); // long overdue
+    const events = h.ok(SYSTEM, { type: 'clock.tick' });
+    expect(events.filter((e) => e.type === 'phase.started')).toHaveLength(1);
+    expect(h.state.phaseIndex).toBe(1);
+    // The new phase runs its full length from the tick, so it is not due again at once.
+    h.reject(SYSTEM, { type: 'clock.tick' }, 'nothing_due');
+  });
+
+  it('no client sends as the clock', () => {
+    const h = harness();
+    h.start();
+    h.ok(facilitator, { type: 'clock.auto', on: true });
+    h.tick(60 * MINUTE);
+    for (const actor of [facilitator, ARN]) h.reject(actor, { type: 'clock.tick' }, 'forbidden');
+  });
+});
