@@ -9,4 +9,4 @@ export const EngineEvent = z.discriminatedUnion('type', schemas as [EventSchema,
 export type EngineEvent = z.infer<typeof EngineEvent>;
 export type EventType = EngineEvent['type'];
 export type CreatedEvent = Extract<EngineEvent, { type: 'exercise.created' }>;
-export const EVENT_TYPES = schemas.map((s) => s.shape.type.value) as EventType[];
+export const EVENT_TYPES = schemas.map((s): EventType => s.shape.type.value);
