@@ -12,7 +12,7 @@ function indexOf(log: CommandLog): Map<string, number> {
   let index = indexes.get(log);
   if (!index) {
     index = new Map();
-    for (let i = 0; i < log.length; i++) index.set(log[i]![0], i);
+    for (const [i, entry] of log.entries()) index.set(entry[0], i);
     indexes.set(log, index);
   }
   return index;
@@ -28,9 +28,8 @@ export function commandKey(
 
 export function lookupCommand(log: CommandLog, id: string): [number, number] | undefined {
   const i = indexOf(log).get(id);
-  if (i === undefined) return undefined;
-  const entry = log[i]!;
-  return [entry[1], entry[2]];
+  const entry = i === undefined ? undefined : log[i];
+  return entry && [entry[1], entry[2]];
 }
 
 /** Record that event `seq` came from command `key`. The events of one command are contiguous. */
@@ -41,6 +40,7 @@ export function recordCommand(log: CommandLog, key: string, seq: number): void {
 
 /** Extend the last entry to event `seq` (a further event of the same command). */
 export function extendLastCommand(log: CommandLog, seq: number): void {
-  const last = log[log.length - 1]!;
+  const last = log[log.length - 1];
+  if (!last) throw new Error('extendLastCommand on an empty command log');
   log[log.length - 1] = [last[0], last[1], seq];
 }

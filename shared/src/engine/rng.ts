@@ -47,8 +47,9 @@ export class Rng {
     return lo + Math.floor(this.float() * (hi - lo + 1));
   }
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.float() * items.length)]!;
+    const item = items[Math.floor(this.float() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
   }
   chance(p: number): boolean {
     return this.float() < p;
@@ -56,7 +57,7 @@ export class Rng {
   sample<T>(items: readonly T[], n: number): T[] {
     const pool = [...items];
     const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(Math.floor(this.float() * pool.length), 1)[0]!);
+    while (out.length < n && pool.length) out.push(...pool.splice(Math.floor(this.float() * pool.length), 1));
     return out;
   }
 }

@@ -241,9 +241,8 @@ const rank = (c: string) => RANK.indexOf(c);
 
 export function polygonArea(points: ReadonlyArray<readonly [number, number]>): number {
   let a = 0;
-  for (let i = 0; i < points.length; i++) {
-    const [x1, y1] = points[i]!;
-    const [x2, y2] = points[(i + 1) % points.length]!;
+  for (const [i, [x1, y1]] of points.entries()) {
+    const [x2, y2] = points[(i + 1) % points.length] ?? [x1, y1];
     a += x1 * y2 - x2 * y1;
   }
   return a / 2;
@@ -251,9 +250,11 @@ export function polygonArea(points: ReadonlyArray<readonly [number, number]>): n
 
 function describeRuns(values: number[]): string {
   const runs: string[] = [];
-  let start = values[0]!;
+  const [first, ...rest] = values;
+  if (first === undefined) return '';
+  let start = first;
   let prev = start;
-  for (const v of [...values.slice(1), Number.NaN]) {
+  for (const v of [...rest, Number.NaN]) {
     if (v === prev + 1) {
       prev = v;
       continue;
