@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
-import { formatProblems, parseScenarioText, scenarioJsonSchema, type Scenario } from '@concord/shared/scenario/index';
+import { formatProblems, parseScenarioBytes, scenarioJsonSchema, type Scenario } from '@concord/shared/scenario/index';
 import { simulate } from '@concord/shared/sim/simulate';
 import { parseJsonl, Replay, toJsonl } from '@concord/shared/replay/index';
 import { audienceFromLabel, project } from '@concord/shared/views/index';
@@ -150,24 +150,24 @@ function parseNumber(flag: string) {
 }
 
 async function loadScenario(file: string): Promise<Scenario> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioBytes(bytes);
   if (!result.ok) throw new CliError(`${file} is not a valid scenario:\n  ${formatProblems(result.problems).join('\n  ')}`);
   return result.scenario;
 }
 
 async function validateFile(file: string): Promise<string[]> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     return [`(file): cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`];
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioBytes(bytes);
   return result.ok ? [] : formatProblems(result.problems);
 }
