@@ -37,9 +37,9 @@ import { messagingCommands } from '../shared/src/engine/messaging/commands.ts';
 import { actionCommands } from '../shared/src/engine/actions/commands.ts';
 import { adjudicationCommands } from '../shared/src/engine/adjudication/commands.ts';
 import { evaluationCommands } from '../shared/src/engine/evaluation/commands.ts';
-import { MAX_FRAME_BYTES } from '../server/src/server.ts';
+import { MAX_FRAME_BYTES, MAX_HEADER_BYTES } from '../server/src/server.ts';
 import { CLOSE_REMOVED, ExerciseRoom, RECONNECT_SECONDS } from '../server/src/rooms/exercise-room.ts';
-import { ROOM_NAME } from '../server/src/http/api.ts';
+import { MAX_BODY, ROOM_NAME } from '../server/src/http/api.ts';
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
 type SchemaOrBool = z.core.JSONSchema._JSONSchema;
@@ -97,7 +97,7 @@ export const REST_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'GET',
     path: '/api/exercises',
-    who: 'the admin key (every exercise), or a facilitator token (with an admin key set: only its own exercise)',
+    who: 'the admin key (every exercise), or a facilitator token (its own exercise only)',
     body: '—',
     answer: '`{ exercises }`',
   },
@@ -676,6 +676,12 @@ function rest(): string {
 
 Authenticated routes take the session token as \`Authorization: Bearer <token>\`.
 Errors answer \`{ error: { code, message, problems? } }\` with an HTTP status.
+
+A JSON body must be UTF-8 (a leading byte order mark is allowed) and at most ${MAX_BODY.replace('mb', ' MB')}.
+A body declared in another charset is refused with 415 \`unsupported_charset\`, invalid UTF-8 with 400
+\`bad_encoding\`, a JSON syntax error with 400 \`malformed_json\` (naming its line and column), and a larger
+body with 413 \`too_large\`. Request headers may be at most ${MAX_HEADER_BYTES / 1024} KiB in all (431
+\`headers_too_large\`). A path with a malformed percent-encoding (such as \`%ZZ\`) is refused with 400 \`bad_path\`.
 
 ${table(
   ['Method', 'Path', 'Who may call', 'Body', 'Answer'],

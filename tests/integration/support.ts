@@ -7,14 +7,28 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { RecordingWebSocket } from './record-frames.ts';
 import { Client, type Room } from '@colyseus/sdk';
-import { pino } from 'pino';
-import { afterAll, beforeAll } from 'vitest';
+import { pino, type Logger } from 'pino';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
 import { ViewMirror, type PatchMessage } from '../../client/src/net/mirror.ts';
 import { COMMAND, PUSH, type CommandDraft, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
 
 export const quietLog = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
+
+/** A logger that keeps every line (debug and up) for the test to read. */
+export function captureLog(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { log: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }), lines };
+}
+
+/** No stack trace among these log lines (pino escapes newlines, so look for both forms). */
+export function expectNoStackTrace(lines: readonly string[]): void {
+  for (const line of lines) {
+    expect(line, 'a log line carries a stack trace').not.toMatch(/"stack"\s*:/);
+    expect(line, 'a log line carries a stack trace').not.toMatch(/(\n|\\n)\s+at \S/);
+  }
+}
 
 export async function tempDir(prefix = 'concord-it-'): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(joinPath(tmpdir(), prefix));

@@ -26,7 +26,7 @@ export function parseScenarioText(text: string): ScenarioResult {
 /** A scenario file's bytes: UTF-8 (with or without a byte order mark), else refused. */
 export function parseScenarioBytes(bytes: Uint8Array): ScenarioResult {
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { ok: false, problems: [{ path: '(file)', message: decoded.message }] };
+  if (!decoded.ok) return { ok: false, problems: [{ path: '(file)', message: `${decoded.message}; save the file as UTF-8` }] };
   return parseScenarioText(decoded.text);
 }
 

@@ -20,7 +20,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return {
       ok: false,
-      message: `not valid UTF-8 (Latin-1 or Windows-1252?): line ${line}, byte ${at + 1} is 0x${hex}, which does not begin a valid UTF-8 sequence; save the file as UTF-8`,
+      message: `not valid UTF-8 (Latin-1 or Windows-1252?): line ${line}, byte ${at + 1} is 0x${hex}, which does not begin a valid UTF-8 sequence`,
     };
   }
 }
