@@ -561,7 +561,8 @@ const answer = await room.request('${VIEW}', { as }); // \`as\` optional
 ${schemaTable(ViewRequest)}
 
 It answers \`{ ok: true, seq, view }\` with the whole projection (after a gap in the patches), or
-\`{ ok: false, code, message }\` with \`not_joined\`, \`unknown_audience\` or \`forbidden\`. Without \`as\` it is the
+\`{ ok: false, code, message, path? }\` with \`not_joined\`, \`malformed\` (the payload does not match the table above;
+\`path\` names the field), \`unknown_audience\` or \`forbidden\`. Without \`as\` it is the
 participant's own audience. With \`as\` (\`facilitator\`, \`evaluator\`, \`observer\` or a nation trigraph such as
 \`CAL\`), exercise control (facilitators and evaluators) looks through another audience's eyes; everyone else may
 only name their own.
@@ -573,6 +574,10 @@ only name their own.
 - **Rate limit.** Each connection may send ${perSecond} commands a second on average, in bursts of up to ${burst}
   (server defaults). A command over the limit is answered \`rate_limited\` and nothing changes.
   A client that floods past ${FLOOD_LIMIT} messages a second is disconnected with ${CLOSE_KICKED}.
+- **Bad frames.** A request (\`room.request\`) is always answered: with a refusal when its payload is invalid,
+  with an error when it cannot be decoded or has no handler; the connection stays open. A frame that is not a
+  Colyseus message at all (empty, or with an unknown leading byte), or a fire-and-forget message (\`room.send\`)
+  that cannot be decoded or has an unknown name, closes the connection with ${CLOSE_KICKED}.
 
 ${table(
   ['Close code', 'Meaning', 'Client should'],
@@ -581,7 +586,7 @@ ${table(
     [String(CLOSE_TOO_LARGE), 'A frame was larger than the limit', 'Fix the client; reconnect'],
     [
       String(CLOSE_KICKED),
-      `Kicked: dropped with an error (more than ${FLOOD_LIMIT} messages a second, an undecodable message or unknown message name, or a refused join)`,
+      `Kicked: dropped with an error (more than ${FLOOD_LIMIT} messages a second; a frame that is not a Colyseus message, such as an empty frame or an unknown leading byte; an undecodable fire-and-forget message or one of unknown name; or a refused join)`,
       'Not reconnect automatically',
     ],
   ],

@@ -131,7 +131,12 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   );
 }
 
-/** Colyseus logs through the server's pino logger (as JSON lines), not the console. */
+/**
+ * Colyseus logs through the server's pino logger (as JSON lines), not the console. Its error
+ * reports (a frame it could not decode, a refused join, a socket error) are about what a client
+ * sent, so each is logged as one warn line without its stack trace; DEBUG=colyseus:errors still
+ * prints the whole report.
+ */
 function colyseusLogger(log: Logger) {
   const child = log.child({ component: 'colyseus' });
   const line = (args: unknown[]) => format(...args);
@@ -140,7 +145,7 @@ function colyseusLogger(log: Logger) {
     trace: (...args: unknown[]) => child.trace(line(args)),
     info: (...args: unknown[]) => child.info(line(args)),
     warn: (...args: unknown[]) => child.warn(line(args)),
-    error: (...args: unknown[]) => child.error(line(args)),
+    error: (...args: unknown[]) => child.warn(line(args).split('\n', 1)[0] ?? ''),
   };
 }
 

@@ -7,13 +7,39 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import { Client, MatchMakeError, Protocol } from '@colyseus/sdk';
+import { matchMaker } from '@colyseus/core';
 import { MAX_FRAME_BYTES } from '../../server/src/server.ts';
 import { COMMAND, type Reply } from '../../shared/src/protocol/index.ts';
 import type { EngineEvent } from '../../shared/src/engine/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
-import { api, codeFor, connect, createExercise, join, nextId, sleep, type Created, type Player, useServer } from './support.ts';
+import {
+  api,
+  captureLog,
+  codeFor,
+  connect,
+  createExercise,
+  expectNoStackTrace,
+  join,
+  nextId,
+  rawJoin,
+  sleep,
+  type Created,
+  type Player,
+  useServer,
+} from './support.ts';
 
-const live = useServer();
+const captured = captureLog();
+const live = useServer({ log: captured.log });
+
+/** Log lines written while `run` runs. */
+async function logLinesDuring(run: () => Promise<void>): Promise<string[]> {
+  const from = captured.lines.length;
+  await run();
+  return captured.lines.slice(from);
+}
+
+/** Lines that Colyseus itself logged (its error reports come through the server's logger). */
+const colyseusLines = (lines: readonly string[]) => lines.filter((l) => l.includes('"component":"colyseus"'));
 
 interface World {
   ex: Created;
@@ -224,14 +250,47 @@ describe('garbage on the wire', () => {
     await expectAlive(w.all);
   });
 
-  it('a request frame with an undecodable body leaves the sender connected', async () => {
+  it('a request frame with an undecodable body leaves the sender connected, and logs no trace', async () => {
     const w = await world();
     const before = await snapshot(w);
-    w.arn.room.connection.send(new Uint8Array([Protocol.ROOM_REQUEST, 0xff, 0xfe, 0x01, 0x02, 0xc1]));
-    w.arn.room.connection.send(new Uint8Array([0xee, 0xff, 0x00, 0x13])); // an unknown protocol code
-    await sleep(100);
+    const lines = await logLinesDuring(async () => {
+      w.arn.room.connection.send(new Uint8Array([Protocol.ROOM_REQUEST, 0xff, 0xfe, 0x01, 0x02, 0xc1]));
+      await sleep(100);
+    });
+    expectNoStackTrace(lines);
     await expectUnchanged(w, before);
     await expectAlive(w.all);
+  });
+
+  it.each([
+    { name: 'ff ff ff', bytes: [0xff, 0xff, 0xff] },
+    { name: 'an empty binary frame', bytes: [] },
+    { name: 'an unknown protocol code', bytes: [0xee, 0xff, 0x00, 0x13] },
+    { name: 'a server-to-client code', bytes: [Protocol.ROOM_STATE, 0x00] },
+  ])('a raw frame that is not a message ($name) closes its sender with 4002; nothing else is affected', async ({ bytes }) => {
+    const w = await world();
+    const before = await snapshot(w);
+    const raw = await rawJoin(live.url, await join(live.url, codeFor(w.ex, 'nation', 'BRV'), 'Raw'));
+    const lines = await logLinesDuring(async () => {
+      raw.socket.send(Uint8Array.from(bytes));
+      const closed = await Promise.race([raw.closed, sleep(5000).then(() => null)]);
+      expect(closed, 'the server did not close the connection').not.toBeNull();
+      expect(closed?.code).toBe(4002);
+    });
+    expect(lines.some((l) => l.includes('undecodable frame'))).toBe(true);
+    expectNoStackTrace(lines);
+    await expectUnchanged(w, before);
+    await expectAlive(w.all);
+  });
+
+  it('a raw client that sends only real frames stays connected', async () => {
+    const w = await world();
+    const raw = await rawJoin(live.url, await join(live.url, codeFor(w.ex, 'nation', 'CSM'), 'Raw'));
+    raw.socket.send(Uint8Array.of(Protocol.PING));
+    await sleep(200);
+    expect(raw.socket.readyState).toBe(WebSocket.OPEN);
+    expect(raw.frames.filter((f) => f[0] === Protocol.PING).length).toBe(2);
+    raw.socket.close();
   });
 
   it('an undecodable fire-and-forget frame closes only its sender', async () => {
@@ -255,6 +314,53 @@ describe('garbage on the wire', () => {
     expect(w.brv.closeCodes).toEqual([4002]);
     await expectUnchanged(w, before);
     await expectAlive(others(w, w.brv));
+  });
+});
+
+describe('bad request payloads', () => {
+  /** Payloads that no request type accepts. */
+  const garbage: unknown[] = [5, null, 'facilitator', [], true, { junk: 1 }];
+
+  it('every request type the room registers answers bad input with a malformed refusal naming the field', async () => {
+    const w = await world();
+    const room = matchMaker.getLocalRoomById(w.ex.id);
+    const types = Object.keys(room.messages ?? {});
+    expect(types.sort()).toEqual([COMMAND, 'view'].sort());
+    const before = await snapshot(w);
+    const lines = await logLinesDuring(async () => {
+      for (const type of types)
+        for (const payload of garbage) {
+          const reply = await w.arn.room.request<unknown, Reply>(type, payload);
+          expectRefused(reply, 'malformed');
+          if (reply.ok) continue;
+          expect(typeof reply.path, `${type} ${JSON.stringify(payload)}`).toBe('string');
+          if (reply.path !== '(root)') expect(reply.message).toContain(reply.path);
+        }
+    });
+    expectNoStackTrace(lines);
+    expect(colyseusLines(lines)).toEqual([]);
+    await expectUnchanged(w, before);
+    expect(w.arn.closeCodes).toEqual([]);
+    await expectAlive(w.all);
+  });
+
+  it.each([
+    { name: 'a number for as', payload: { as: 5 }, path: 'as' },
+    { name: 'an over-long as', payload: { as: 'x'.repeat(17) }, path: 'as' },
+    { name: 'an unknown field', payload: { as: 'ARN', scope: 'all' }, path: 'scope' },
+    { name: 'not an object', payload: 'ARN', path: '(root)' },
+  ])('view with $name → malformed at $path, and no trace', async ({ payload, path }) => {
+    const w = await world();
+    const lines = await logLinesDuring(async () => {
+      const reply = await w.fac.room.request<unknown, Reply>('view', payload);
+      expectRefused(reply, 'malformed', path);
+      expect(!reply.ok && reply.message).toMatch(/^view: /);
+      if (path !== '(root)') expect(!reply.ok && reply.message).toContain(path);
+    });
+    expectNoStackTrace(lines);
+    expect(colyseusLines(lines)).toEqual([]);
+    // The same connection's next view request is served.
+    expect(await w.fac.room.request('view', { as: 'ARN' })).toMatchObject({ ok: true });
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { RecordingWebSocket } from './record-frames.ts';
-import { Client, type Room } from '@colyseus/sdk';
+import { Client, Protocol, type Room } from '@colyseus/sdk';
 import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
@@ -180,3 +180,52 @@ export const containsBytes = (frames: readonly Uint8Array[], text: string): bool
 };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface RawConnection {
+  socket: WebSocket;
+  /** Every frame the server sent, in order. */
+  frames: Uint8Array[];
+  /** Settles with the close code and reason when the connection closes. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/**
+ * Join the exercise's room with a bare WebSocket, the way the SDK does but with nothing of it:
+ * reserve a seat over HTTP with the token, connect, acknowledge the server's JOIN_ROOM, and
+ * check with a ping that the room now reads this socket's frames. Then any bytes can be sent.
+ */
+export async function rawJoin(base: string, joined: JoinResponse): Promise<RawConnection> {
+  const res = await fetch(`${base}/matchmake/joinById/${joined.exerciseId}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${joined.token}` },
+    body: '{}',
+  });
+  if (res.status !== 200) throw new Error(`seat reservation failed: ${res.status} ${await res.text()}`);
+  const seat = (await res.json()) as { sessionId: string; roomId: string; processId?: string };
+  const query = new URLSearchParams({ sessionId: seat.sessionId, _authToken: joined.token });
+  const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/${seat.processId ?? ''}/${seat.roomId}?${query.toString()}`);
+  socket.binaryType = 'arraybuffer';
+  const frames: Uint8Array[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.addEventListener('close', (ev) => resolve({ code: ev.code, reason: ev.reason })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the raw client did not join within 5 s')), 5000);
+    socket.addEventListener('message', (ev: MessageEvent) => {
+      const bytes = new Uint8Array(ev.data as ArrayBuffer);
+      frames.push(bytes);
+      if (bytes[0] === Protocol.JOIN_ROOM) {
+        socket.send(Uint8Array.of(Protocol.JOIN_ROOM));
+        socket.send(Uint8Array.of(Protocol.PING));
+      } else if (bytes[0] === Protocol.PING) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void closed.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`the raw client was closed (${code}) before it joined`));
+    });
+  });
+  return { socket, frames, closed };
+}
