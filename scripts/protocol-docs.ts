@@ -481,6 +481,20 @@ function transport(): string {
 2. Join the Colyseus room \`${ROOM_NAME}\` with that token; the room is the exercise (its room id is the exercise id).
 3. The server pushes the whole [view](#pushed-messages) for the participant's audience at once, then patches.
 
+**Passing the token.** Set it as the SDK client's auth token *before* joining. It is not a join option:
+\`client.joinById(exerciseId, { token })\` is refused (the room reads no options), while
+
+\`\`\`ts
+import { Client } from '@colyseus/sdk';
+
+const client = new Client('http://localhost:2567');
+client.auth.token = token; // the \`token\` of the POST /api/join answer
+const room = await client.joinById(exerciseId);
+\`\`\`
+
+joins. The SDK then sends it as \`Authorization: Bearer <token>\` when it reserves the seat and as the
+\`_authToken\` query parameter of the WebSocket URL. The same token rejoins after a reload or a restart.
+
 A dropped connection keeps its seat for ${RECONNECT_SECONDS} seconds; on reconnection the whole view is pushed again.
 
 ## Commands on the wire

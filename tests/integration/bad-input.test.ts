@@ -488,6 +488,21 @@ describe('tokens', () => {
     expect(await w.arn.send({ type: 'message.send', to: ['CSM'], body: 'Still me.' })).toMatchObject({ ok: true });
   });
 
+  it('the token is read from client.auth.token, not from the join options (as docs/protocol.md says)', async () => {
+    const w = await world();
+    const joined = await join(live.url, codeFor(w.ex, 'observer'), 'Press 2');
+    const asOption = await new Client(live.url).joinById(w.ex.id, { token: joined.token }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(asOption).toBeInstanceOf(MatchMakeError);
+    const client = new Client(live.url);
+    client.auth.token = joined.token;
+    const room = await client.joinById(w.ex.id);
+    expect(room.roomId).toBe(w.ex.id);
+    await room.leave();
+  });
+
   it('a token of exercise A cannot join exercise B', async () => {
     const a = await world();
     const b = await world();
