@@ -50,10 +50,11 @@ export function defaultLogger(): Logger {
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? defaultLogger();
+  // The scenarios first: an invalid one stops the start before anything is opened.
+  const catalog = await ScenarioCatalog.load(opts.scenariosDir ?? join(ROOT, 'scenarios'));
   const dataDir = resolve(opts.dataDir ?? process.env.CONCORD_DATA_DIR ?? 'data');
   const store = opts.store ?? new SqliteEventStore(join(dataDir, 'concord.sqlite'));
   const service = await ConcordService.open({ store, log });
-  const catalog = await ScenarioCatalog.load(opts.scenariosDir ?? join(ROOT, 'scenarios'));
   ExerciseRoom.service = service;
   if (opts.rate) ExerciseRoom.rate = opts.rate;
 

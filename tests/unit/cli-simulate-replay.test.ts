@@ -1,4 +1,5 @@
 /** `concord simulate` and `concord replay`, run in-process on real files. */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,5 +123,42 @@ describe('replay', () => {
     expect(await cli('simulate', scenarioPath('harbour-watch.json'), '--seed', 'x', '--out', join(dir, 'y.jsonl'))).toMatchObject({
       code: 1,
     });
+  });
+});
+
+describe('concord replay into a reader that stops early', () => {
+  it('exits 0 without a word on standard error when the pipe closes (`concord replay … | head`)', async () => {
+    const log = join(dir, 'epipe.jsonl');
+    expect((await cli('simulate', scenarioPath('northern-lantern.json'), '--seed', '3', '--out', log)).code).toBe(0);
+    // The whole output is far larger than a pipe's buffer, so the writer is still writing when the reader goes.
+    expect((await cli('replay', log)).out.length).toBeGreaterThan(256 * 1024);
+    const bin = new URL('../../bin/concord.mjs', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'replay', log], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let received = 0;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', (d: Buffer) => {
+      received = d.length;
+      child.stdout.destroy();
+    });
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    expect(received).toBeGreaterThan(0);
+    expect(stderr).toBe('');
+    expect(exit).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('concord serve', () => {
+  it('refuses to start on a scenario folder with an invalid file: exit 1, the problem, no trace', async () => {
+    const scenarios = await mkdtemp(join(tmpdir(), 'concord-serve-scenarios-'));
+    await writeFile(join(scenarios, 'broken.json'), '{\n  "meta": {},\n}');
+    const r = await cli('serve', '--port', '0', '--data', join(dir, 'serve-data'), '--scenarios', scenarios);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^concord: cannot start the server: scenario broken\.json is invalid:\n {2}\(file\): not valid JSON: line 3, column 1: /,
+    );
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
