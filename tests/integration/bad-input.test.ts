@@ -115,7 +115,7 @@ async function expectAlive(players: Player[]): Promise<void> {
   }
   // Evaluators and observers send no commands; they can still ask for their picture.
   for (const p of players.filter((x) => x.joined.role === 'evaluator' || x.joined.role === 'observer')) {
-    const view = (await p.room.request('view', {})) as { ok: boolean; seq: number };
+    const view = await p.room.request<unknown, { ok: boolean; seq: number }>('view', {});
     expect(view).toMatchObject({ ok: true });
     expect(view.seq).toBeGreaterThanOrEqual(seq);
   }
@@ -205,7 +205,7 @@ describe('malformed command payloads', () => {
   it.each(cases)('$name → $code', async ({ payload, code, path }) => {
     const w = await world();
     const before = await snapshot(w);
-    const reply = (await w.arn.room.request(COMMAND, payload)) as Reply;
+    const reply = await w.arn.room.request<unknown, Reply>(COMMAND, payload);
     expectRefused(reply, code, path);
     await expectUnchanged(w, before);
     // The sender stays connected and its next valid command is accepted; so is everyone else's.
@@ -216,11 +216,16 @@ describe('malformed command payloads', () => {
 
   it('the rejection names the field in its sentence', async () => {
     const w = await world();
-    const reply = (await w.arn.room.request(COMMAND, { id: 'long-2', type: 'message.send', to: ['BRV'], body: 'x'.repeat(5000) })) as Reply;
+    const reply = await w.arn.room.request<unknown, Reply>(COMMAND, {
+      id: 'long-2',
+      type: 'message.send',
+      to: ['BRV'],
+      body: 'x'.repeat(5000),
+    });
     expectRefused(reply, 'malformed', 'body');
     expect(!reply.ok && reply.message).toMatch(/body/);
     expect(!reply.ok && reply.message).toMatch(/4000/);
-    const unknown = (await w.arn.room.request(COMMAND, { id: 'u-2', type: 'missile.launch' })) as Reply;
+    const unknown = await w.arn.room.request<unknown, Reply>(COMMAND, { id: 'u-2', type: 'missile.launch' });
     expect(!unknown.ok && unknown.message).toContain('missile.launch');
   });
 
@@ -386,7 +391,7 @@ describe('oversized frames', () => {
   it('a large command under the frame limit but over the schema limit is refused as malformed', async () => {
     const w = await world();
     const before = await snapshot(w);
-    const reply = (await w.fac.room.request(COMMAND, {
+    const reply = await w.fac.room.request<unknown, Reply>(COMMAND, {
       id: nextId('big'),
       type: 'inject.create',
       from: 'harbour-herald',
@@ -394,7 +399,7 @@ describe('oversized frames', () => {
       channel: 'news',
       subject: 'Long',
       message: 'y'.repeat(40 * 1024),
-    })) as Reply;
+    });
     expectRefused(reply, 'malformed', 'message');
     await expectUnchanged(w, before);
     await expectAlive(w.all);
@@ -574,7 +579,7 @@ describe("acting beyond one's role", () => {
       { type: 'adjudication.record', title: 'We won', outcome: 'ARN controls everything.' },
     ];
     for (const c of commands) {
-      const reply = (await w.arn.room.request(COMMAND, { id: nextId('n'), ...(c as object) })) as Reply;
+      const reply = await w.arn.room.request<unknown, Reply>(COMMAND, { id: nextId('n'), ...(c as object) });
       expectRefused(reply, 'forbidden');
       expect(!reply.ok && reply.message).toMatch(/nation cannot send/);
     }
@@ -594,7 +599,7 @@ describe("acting beyond one's role", () => {
     ];
     for (const p of [w.evaluator, w.observer]) {
       for (const c of commands) {
-        const reply = (await p.room.request(COMMAND, { id: nextId('eo'), ...(c as object) })) as Reply;
+        const reply = await p.room.request<unknown, Reply>(COMMAND, { id: nextId('eo'), ...(c as object) });
         expectRefused(reply, 'forbidden');
         expect(!reply.ok && reply.message).toContain(p.joined.role);
       }
@@ -606,9 +611,9 @@ describe("acting beyond one's role", () => {
 
   it("a nation cannot look through another audience's eyes", async () => {
     const w = await world();
-    const reply = (await w.arn.room.request('view', { as: 'BRV' })) as { ok: boolean; code?: string; message?: string };
+    const reply = await w.arn.room.request<unknown, { ok: boolean; code?: string; message?: string }>('view', { as: 'BRV' });
     expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
-    const control = (await w.observer.room.request('view', { as: 'facilitator' })) as { ok: boolean; code?: string };
+    const control = await w.observer.room.request<unknown, { ok: boolean; code?: string }>('view', { as: 'facilitator' });
     expect(control).toMatchObject({ ok: false, code: 'forbidden' });
     await expectAlive(w.all);
   });
@@ -695,7 +700,7 @@ describe('floods', () => {
     expect(accepted.length).toBeLessThanOrEqual(25);
     for (const r of limited) {
       expectRefused(r!, 'rate_limited');
-      expect(!r!.ok && r!.message).toMatch(/Too many commands/);
+      expect(r!.message).toMatch(/Too many commands/);
     }
     const seqs = seqsOf(outcomes);
     expect(increasing(seqs)).toBe(true);
@@ -727,12 +732,12 @@ describe('floods', () => {
     const limited = replies.filter((r) => !r.ok);
     for (const r of limited) {
       expectRefused(r, 'rate_limited');
-      expect(!r.ok && r.message).toMatch(/Too many commands/);
+      expect(r.message).toMatch(/Too many commands/);
     }
     // The soft limit answers first (refusals are replied synchronously), even if the hard ceiling
     // (Room.maxMessagesPerSecond) then cuts the flooder off.
     const cutOff = w.arn.closeCodes.includes(4002);
-    expect(limited.length, `replies ${replies.length}, errors ${errors.length}, close ${w.arn.closeCodes}`).toBeGreaterThan(0);
+    expect(limited.length, `replies ${replies.length}, errors ${errors.length}, close ${w.arn.closeCodes.join(',')}`).toBeGreaterThan(0);
     if (errors.length > 0) {
       expect(cutOff).toBe(true);
       for (const e of errors) expect(e).toMatch(/connection|closed/);

@@ -149,7 +149,7 @@ export async function connect(base: string, joined: JoinResponse): Promise<Playe
     joined,
     client,
     closeCodes,
-    send: (command) => room.request(COMMAND, { id: nextId(), ...command }) as Promise<Reply>,
+    send: (command) => room.request<unknown, Reply>(COMMAND, { id: nextId(), ...command }),
     view: () => {
       if (!mirror.view) throw new Error('no view yet');
       return mirror.view;

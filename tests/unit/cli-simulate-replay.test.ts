@@ -23,6 +23,9 @@ async function loadScenario(name: string): Promise<Scenario> {
   return r.scenario;
 }
 
+/** vitest's asymmetric matcher is typed `any`; as `unknown` it goes into an expected object safely. */
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'concord-cli-'));
@@ -90,14 +93,14 @@ describe('replay', () => {
   it('refuses bad arguments and bad logs with a clear message', async () => {
     expect(await cli('replay', log, '--as', 'XYZ')).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/),
+      err: matching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/),
     });
     expect(await cli('replay', log, '--at', '999999')).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/--at 999999: the log runs from 1 to \d+/),
+      err: matching(/--at 999999: the log runs from 1 to \d+/),
     });
-    expect(await cli('replay', log, '--at', 'soon')).toMatchObject({ code: 1, err: expect.stringMatching(/--at must be an integer/) });
-    expect(await cli('replay', join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: expect.stringMatching(/cannot read .*ENOENT/) });
+    expect(await cli('replay', log, '--at', 'soon')).toMatchObject({ code: 1, err: matching(/--at must be an integer/) });
+    expect(await cli('replay', join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: matching(/cannot read .*ENOENT/) });
 
     const text = await readFile(log, 'utf8');
     const lines = text.split('\n');
@@ -111,7 +114,7 @@ describe('replay', () => {
 
     const gap = join(dir, 'gap.jsonl');
     await writeFile(gap, [lines[0], ...lines.slice(2)].join('\n'));
-    expect(await cli('replay', gap)).toMatchObject({ code: 1, err: expect.stringMatching(/line 2: seq 3 where 2 was expected/) });
+    expect(await cli('replay', gap)).toMatchObject({ code: 1, err: matching(/line 2: seq 3 where 2 was expected/) });
   });
 
   it('simulate refuses an invalid scenario and a bad seed', async () => {
