@@ -11,9 +11,9 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 12;
 
 export function newCode(): string {
-  const bytes = randomBytes(CODE_LENGTH);
   let out = '';
-  for (let i = 0; i < CODE_LENGTH; i++) out += ALPHABET[bytes[i]! & 31];
+  // Each byte's low 5 bits pick one of the 32 letters.
+  for (const byte of randomBytes(CODE_LENGTH)) out += ALPHABET.charAt(byte & 31);
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
 }
 
