@@ -163,16 +163,16 @@ async function runConcord(port: number): Promise<LatencyFigures> {
         if (joined.role === 'facilitator') fac = room;
         if (joined.role === 'nation')
           senders.push(async (key) => {
-            const r = (await room.request('command', {
+            const r = await room.request<unknown, Reply>('command', {
               id: `b${key}`,
               type: 'message.send',
               to: ['ALL'],
               body: `Situation update ${key}: all quiet on our border.`,
-            })) as Reply;
+            });
             return r.ok ? r.seqs.at(-1)! : null;
           });
       }
-      const r = (await fac!.request('command', { id: `start-${e}`, type: 'exercise.start' })) as Reply;
+      const r = await fac!.request<unknown, Reply>('command', { id: `start-${e}`, type: 'exercise.start' });
       if (!r.ok) throw new Error(`start: ${r.message}`);
       arrivals.push(clientsArrivals);
       groups.push({ senders });

@@ -169,18 +169,19 @@ export function makeViews(): { control: View; nation: View; stress: View; contro
     stressScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/northern-lantern.json'), 'utf8')) as Record<string, unknown>),
   );
   if (!stressParsed.ok) throw new Error('stress scenario does not parse');
-  let stress: View | null = null;
+  // Set from the callback, so held in an object: a local's narrowing would not see the assignment.
+  const seen: { stress: View | null } = { stress: null };
   const run = simulate(stressParsed.scenario, {
     seed: 1,
     turns: 2,
     observe: (s) => {
-      if (stress === null && s.turn === 2 && currentPhase(s) === 'adjudicate') stress = project(s, CONTROL);
+      if (seen.stress === null && s.turn === 2 && currentPhase(s) === 'adjudicate') seen.stress = project(s, CONTROL);
     },
   });
   return {
     control: project(state, CONTROL),
     nation: project(state, nationAudience('KST')),
-    stress: stress ?? project(run.state, CONTROL),
+    stress: seen.stress ?? project(run.state, CONTROL),
     controlLater: project(later, CONTROL),
   };
 }

@@ -31,9 +31,9 @@ import {
 import { CommandId, EventMeta } from '../shared/src/engine/envelope.ts';
 import { EngineEvent } from '../shared/src/engine/events.ts';
 import { CONCERNS as ENGINE_CONCERNS } from '../shared/src/engine/concerns.ts';
-import { MAX_FRAME_BYTES } from '../server/src/server.ts';
+import { MAX_FRAME_BYTES, MAX_HEADER_BYTES } from '../server/src/server.ts';
 import { CLOSE_REMOVED, ExerciseRoom, RECONNECT_SECONDS } from '../server/src/rooms/exercise-room.ts';
-import { ROOM_NAME } from '../server/src/http/api.ts';
+import { MAX_BODY, ROOM_NAME } from '../server/src/http/api.ts';
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
 type SchemaOrBool = z.core.JSONSchema._JSONSchema;
@@ -85,7 +85,7 @@ export const REST_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'GET',
     path: '/api/exercises',
-    who: 'the admin key (every exercise), or a facilitator token (with an admin key set: only its own exercise)',
+    who: 'the admin key (every exercise), or a facilitator token (its own exercise only)',
     body: '—',
     answer: '`{ exercises }`',
   },
@@ -469,6 +469,20 @@ function transport(): string {
 2. Join the Colyseus room \`${ROOM_NAME}\` with that token; the room is the exercise (its room id is the exercise id).
 3. The server pushes the whole [view](#pushed-messages) for the participant's audience at once, then patches.
 
+**Passing the token.** Set it as the SDK client's auth token *before* joining. It is not a join option:
+\`client.joinById(exerciseId, { token })\` is refused (the room reads no options), while
+
+\`\`\`ts
+import { Client } from '@colyseus/sdk';
+
+const client = new Client('http://localhost:2567');
+client.auth.token = token; // the \`token\` of the POST /api/join answer
+const room = await client.joinById(exerciseId);
+\`\`\`
+
+joins. The SDK then sends it as \`Authorization: Bearer <token>\` when it reserves the seat and as the
+\`_authToken\` query parameter of the WebSocket URL. The same token rejoins after a reload or a restart.
+
 A dropped connection keeps its seat for ${RECONNECT_SECONDS} seconds; on reconnection the whole view is pushed again.
 
 ## Commands on the wire
@@ -549,7 +563,8 @@ const answer = await room.request('${VIEW}', { as }); // \`as\` optional
 ${schemaTable(ViewRequest)}
 
 It answers \`{ ok: true, seq, view }\` with the whole projection (after a gap in the patches), or
-\`{ ok: false, code, message }\` with \`not_joined\`, \`unknown_audience\` or \`forbidden\`. Without \`as\` it is the
+\`{ ok: false, code, message, path? }\` with \`not_joined\`, \`malformed\` (the payload does not match the table above;
+\`path\` names the field), \`unknown_audience\` or \`forbidden\`. Without \`as\` it is the
 participant's own audience. With \`as\` (\`facilitator\`, \`evaluator\`, \`observer\` or a nation trigraph such as
 \`CAL\`), exercise control (facilitators and evaluators) looks through another audience's eyes; everyone else may
 only name their own.
@@ -561,6 +576,10 @@ only name their own.
 - **Rate limit.** Each connection may send ${perSecond} commands a second on average, in bursts of up to ${burst}
   (server defaults). A command over the limit is answered \`rate_limited\` and nothing changes.
   A client that floods past ${FLOOD_LIMIT} messages a second is disconnected with ${CLOSE_KICKED}.
+- **Bad frames.** A request (\`room.request\`) is always answered: with a refusal when its payload is invalid,
+  with an error when it cannot be decoded or has no handler; the connection stays open. A frame that is not a
+  Colyseus message at all (empty, or with an unknown leading byte), or a fire-and-forget message (\`room.send\`)
+  that cannot be decoded or has an unknown name, closes the connection with ${CLOSE_KICKED}.
 
 ${table(
   ['Close code', 'Meaning', 'Client should'],
@@ -569,7 +588,7 @@ ${table(
     [String(CLOSE_TOO_LARGE), 'A frame was larger than the limit', 'Fix the client; reconnect'],
     [
       String(CLOSE_KICKED),
-      `Kicked: dropped with an error (more than ${FLOOD_LIMIT} messages a second, an undecodable message or unknown message name, or a refused join)`,
+      `Kicked: dropped with an error (more than ${FLOOD_LIMIT} messages a second; a frame that is not a Colyseus message, such as an empty frame or an unknown leading byte; an undecodable fire-and-forget message or one of unknown name; or a refused join)`,
       'Not reconnect automatically',
     ],
   ],
@@ -664,6 +683,12 @@ function rest(): string {
 
 Authenticated routes take the session token as \`Authorization: Bearer <token>\`.
 Errors answer \`{ error: { code, message, problems? } }\` with an HTTP status.
+
+A JSON body must be UTF-8 (a leading byte order mark is allowed) and at most ${MAX_BODY.replace('mb', ' MB')}.
+A body declared in another charset is refused with 415 \`unsupported_charset\`, invalid UTF-8 with 400
+\`bad_encoding\`, a JSON syntax error with 400 \`malformed_json\` (naming its line and column), and a larger
+body with 413 \`too_large\`. Request headers may be at most ${MAX_HEADER_BYTES / 1024} KiB in all (431
+\`headers_too_large\`). A path with a malformed percent-encoding (such as \`%ZZ\`) is refused with 400 \`bad_path\`.
 
 ${table(
   ['Method', 'Path', 'Who may call', 'Body', 'Answer'],

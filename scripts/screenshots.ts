@@ -60,7 +60,7 @@ async function main() {
   }
   let n = 0;
   const send = async (who: string, c: CommandDraft) => {
-    const r = (await rooms[who]!.request('command', { id: `shot-${n++}`, ...c })) as Reply;
+    const r = await rooms[who]!.request<unknown, Reply>('command', { id: `shot-${n++}`, ...c });
     if (!r.ok) throw new Error(`${c.type}: ${r.message}`);
   };
   await send('control', { type: 'exercise.start' });

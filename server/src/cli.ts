@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
-import { formatProblems, parseScenarioText, scenarioJsonSchema, type Scenario } from '@concord/shared/scenario/index';
+import { formatProblems, parseScenarioBytes, scenarioJsonSchema, type Scenario } from '@concord/shared/scenario/index';
 import { simulate } from '@concord/shared/sim/simulate';
 import { parseJsonl, Replay, toJsonl } from '@concord/shared/replay/index';
 import { audienceFromLabel, project } from '@concord/shared/views/index';
@@ -20,7 +20,26 @@ const processIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
+let stdioGuarded = false;
+
+/**
+ * A reader that stops early (`concord replay … | head`) closes the pipe: that is not a failure,
+ * so EPIPE on standard output ends the process quietly with 0 (EPIPE on standard error is
+ * ignored: there is nobody left to tell). Any other write error is one line and exit 1.
+ */
+function guardStdio(): void {
+  if (stdioGuarded) return;
+  stdioGuarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`concord: cannot write to standard output: ${err.code ?? err.message}\n`);
+    process.exit(1);
+  });
+  process.stderr.on('error', () => undefined);
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) guardStdio();
   let code = 0;
   const program = new Command('concord')
     .description('Concord: facilitated crisis exercises between allied nations')
@@ -108,11 +127,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--scenarios <dir>', 'folder of scenario files offered to facilitators')
     .action(async (opts: { port?: number; data?: string; scenarios?: string }) => {
       const { startServer } = await import('./server.ts');
-      const server = await startServer({ port: opts.port, dataDir: opts.data, scenariosDir: opts.scenarios });
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({ port: opts.port, dataDir: opts.data, scenariosDir: opts.scenarios });
+      } catch (e) {
+        // An invalid scenario in the folder, a port in use, an unreadable data directory: say so, no trace.
+        throw new CliError(`cannot start the server: ${e instanceof Error ? e.message : String(e)}`);
+      }
       io.out(`Concord is running on ${server.url}`);
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
+      const stop = () => {
+        server.close().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            io.err(`concord: could not stop cleanly: ${e instanceof Error ? e.message : String(e)}`);
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -150,24 +180,24 @@ function parseNumber(flag: string) {
 }
 
 async function loadScenario(file: string): Promise<Scenario> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioBytes(bytes);
   if (!result.ok) throw new CliError(`${file} is not a valid scenario:\n  ${formatProblems(result.problems).join('\n  ')}`);
   return result.scenario;
 }
 
 async function validateFile(file: string): Promise<string[]> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     return [`(file): cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`];
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioBytes(bytes);
   return result.ok ? [] : formatProblems(result.problems);
 }

@@ -3,7 +3,9 @@
  */
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
+import { format } from 'node:util';
 import express from 'express';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -19,6 +21,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Largest client→server WebSocket frame. Commands are bounded well below this by their schemas. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+/** Largest request head (request line and headers together), Node's default made explicit. */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface ServerOptions {
   port?: number;
@@ -46,10 +50,11 @@ export function defaultLogger(): Logger {
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? defaultLogger();
+  // The scenarios first: an invalid one stops the start before anything is opened.
+  const catalog = await ScenarioCatalog.load(opts.scenariosDir ?? join(ROOT, 'scenarios'));
   const dataDir = resolve(opts.dataDir ?? process.env.CONCORD_DATA_DIR ?? 'data');
   const store = opts.store ?? new SqliteEventStore(join(dataDir, 'concord.sqlite'));
   const service = await ConcordService.open({ store, log });
-  const catalog = await ScenarioCatalog.load(opts.scenariosDir ?? join(ROOT, 'scenarios'));
   ExerciseRoom.service = service;
   if (opts.rate) ExerciseRoom.rate = opts.rate;
 
@@ -65,9 +70,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log.warn({ clientDir }, 'no built client found; serving the API and WebSocket only (run `npm run build`)');
   }
 
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  httpServer.on('clientError', answerClientError);
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES });
-  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false });
+  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false, logger: colyseusLogger(log) });
   gameServer.define(ROOM_NAME, ExerciseRoom);
   const port = opts.port ?? Number(process.env.PORT ?? 2567);
   await gameServer.listen(port, opts.host);
@@ -97,6 +103,50 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       await store.close();
       log.info('concord stopped');
     },
+  };
+}
+
+/**
+ * A request Node could not parse never reaches Express: answer it here, with a short JSON body
+ * that says what was wrong (Node's default answer has an empty body), then close the connection.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'headers_too_large',
+          `The request headers are too large: at most ${MAX_HEADER_BYTES / 1024} KiB in all.`,
+        ]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'bad_request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Colyseus logs through the server's pino logger (as JSON lines), not the console. Its error
+ * reports (a frame it could not decode, a refused join, a socket error) are about what a client
+ * sent, so each is logged as one warn line without its stack trace; DEBUG=colyseus:errors still
+ * prints the whole report.
+ */
+function colyseusLogger(log: Logger) {
+  const child = log.child({ component: 'colyseus' });
+  const line = (args: unknown[]) => format(...args);
+  return {
+    debug: (...args: unknown[]) => child.debug(line(args)),
+    trace: (...args: unknown[]) => child.trace(line(args)),
+    info: (...args: unknown[]) => child.info(line(args)),
+    warn: (...args: unknown[]) => child.warn(line(args)),
+    error: (...args: unknown[]) => child.warn(line(args).split('\n', 1)[0] ?? ''),
   };
 }
 

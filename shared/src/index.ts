@@ -1,1 +1,2 @@
-export const hello = (n: number): string => `hi ${n}`;
+// The package is imported by subpath (e.g. '@concord/shared/scenario/index'); its root entry exports nothing.
+export {};

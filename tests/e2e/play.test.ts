@@ -24,22 +24,29 @@ const scenario = (() => {
   return r.scenario;
 })();
 
-let server: RunningServer;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let browser: Browser;
+// Set by beforeAll; undefined if it failed part way, which afterAll must survive.
+let server: RunningServer | undefined;
+let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
+let browser: Browser | undefined;
+
+/** What beforeAll set up: a test runs only if it succeeded. */
+function up<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not up`);
+  return value;
+}
 const contexts: BrowserContext[] = [];
 const consoleErrors: string[] = [];
 let codes: Array<{ role?: string; nation?: string; code: string }> = [];
 
 async function openPage(label: string, size = { width: 1280, height: 800 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
+  const ctx = await up(browser, 'the browser').newContext({ viewport: size, deviceScaleFactor: 1 });
   contexts.push(ctx);
   const page = await ctx.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`${label}: ${m.text()}`);
   });
   page.on('pageerror', (e) => consoleErrors.push(`${label}: ${e.message}`));
-  await page.goto(server.url);
+  await page.goto(up(server, 'the server').url);
   return page;
 }
 

@@ -11,7 +11,7 @@ import { hashCode, normaliseCode } from '../../server/src/auth/codes.ts';
 import type { ApiErrorBody, JoinResponse } from '../../shared/src/protocol/index.ts';
 import type { EngineEvent } from '../../shared/src/engine/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
-import { api, codeFor, connect, createExercise, join, sleep, type Created, useServer } from './support.ts';
+import { api, captureLog, codeFor, connect, createExercise, expectNoStackTrace, join, sleep, type Created, useServer } from './support.ts';
 
 const SCENARIO_TEXT = readFileSync(new URL('../../scenarios/harbour-watch.json', import.meta.url), 'utf8');
 /** A fresh, mutable copy of the harbour-watch scenario document. */
@@ -44,10 +44,11 @@ interface ParticipantAnswer {
   online: boolean;
 }
 
-const live = useServer();
+const captured = captureLog();
+const live = useServer({ log: captured.log });
 
 /** A raw request, for bodies that are not JSON (malformed input, the JSONL export). */
-async function raw(method: string, path: string, init: { body?: string; token?: string; contentType?: string } = {}) {
+async function raw(method: string, path: string, init: { body?: RequestInit['body']; token?: string; contentType?: string } = {}) {
   const res = await fetch(`${live.url}/api${path}`, {
     method,
     headers: {
@@ -356,16 +357,12 @@ describe('POST /api/join', () => {
 });
 
 describe('GET /api/exercises', () => {
+  type Listing = { exercises: Array<{ id: string; scenarioId: string; status: string }> };
+
   it('lists exercises for a facilitator token, 403 for a nation, 401 without a token', async () => {
     const ex = await createExercise(live.url);
     const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
-    const ok = await api<{ exercises: Array<{ id: string; scenarioId: string; status: string }> }>(
-      live.url,
-      'GET',
-      '/exercises',
-      undefined,
-      fac.token,
-    );
+    const ok = await api<Listing>(live.url, 'GET', '/exercises', undefined, fac.token);
     expect(ok.status).toBe(200);
     expect(ok.body.exercises.find((e) => e.id === ex.id)).toMatchObject({ scenarioId: 'harbour-watch', status: 'setup' });
 
@@ -381,6 +378,17 @@ describe('GET /api/exercises', () => {
     const junk = await api(live.url, 'GET', '/exercises', undefined, 'not-a-token');
     expect(junk.status).toBe(401);
     expect(errorOf(junk.body).code).toBe('bad_token');
+  });
+
+  it('without an admin key, a facilitator token lists only its own exercise', async () => {
+    const a = await createExercise(live.url);
+    const b = await createExercise(live.url, 'northern-lantern');
+    for (const ex of [a, b]) {
+      const fac = await join(live.url, codeFor(ex, 'facilitator'), 'Control');
+      const r = await api<Listing>(live.url, 'GET', '/exercises', undefined, fac.token);
+      expect(r.status).toBe(200);
+      expect(r.body.exercises.map((e) => e.id)).toEqual([ex.id]);
+    }
   });
 });
 
@@ -769,5 +777,112 @@ describe('participants', () => {
     expect((await api(live.url, 'GET', '/exercises', undefined, fac.token)).status).toBe(200);
     const unknown = await api(live.url, 'DELETE', `/exercises/${ex.id}/participants/p_nobody`, undefined, fac.token);
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('malformed requests', () => {
+  let ex: Created;
+  let token = '';
+  beforeAll(async () => {
+    ex = await createExercise(live.url);
+    token = (await join(live.url, codeFor(ex, 'facilitator'), 'Control')).token;
+  });
+
+  const health = async () => (await api<{ exercises: number }>(live.url, 'GET', '/health')).body.exercises;
+
+  it.each([
+    ['GET', '/exercises/%ZZ/log'],
+    ['GET', '/exercises/%ZZ/state'],
+    ['GET', '/exercises/%ZZ/codes'],
+    ['GET', '/exercises/%ZZ/participants'],
+    ['POST', '/exercises/%ZZ/codes/code_x/rotate'],
+    ['POST', '/exercises/:id/codes/%E0%A4%A/rotate'],
+    ['DELETE', '/exercises/:id/codes/%'],
+    ['DELETE', '/exercises/:id/participants/%zz'],
+  ])('%s %s: a malformed percent-encoding is a 400 JSON error, logged without a trace', async (method, template) => {
+    const path = template.replace(':id', ex.id);
+    const codesBefore = await api(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, token);
+    const logged = captured.lines.length;
+    const r = await raw(method, path, { token });
+    expect(r.status).toBe(400);
+    expect(r.type).toMatch(/^application\/json/);
+    const e = errorOf(JSON.parse(r.text));
+    expect(e.code).toBe('bad_path');
+    expect(e.message).toMatch(/percent-encoded/);
+    const lines = captured.lines.slice(logged);
+    expectNoStackTrace(lines);
+    expect(lines.join('')).not.toMatch(/URIError|unhandled/);
+    // Nothing changed.
+    expect(await api(live.url, 'GET', `/exercises/${ex.id}/codes`, undefined, token)).toEqual(codesBefore);
+  });
+
+  it('refuses a JSON body declared in another charset with 415, naming the charset', async () => {
+    const before = await health();
+    for (const charset of ['utf-7', 'ISO-8859-1', '"utf-16"']) {
+      const r = await raw('POST', '/exercises', {
+        body: '{"scenarioId":"harbour-watch"}',
+        contentType: `application/json; charset=${charset}`,
+      });
+      expect(r.status, charset).toBe(415);
+      const e = errorOf(JSON.parse(r.text));
+      expect(e.code).toBe('unsupported_charset');
+      expect(e.message).toContain(`"${charset.replaceAll('"', '').toLowerCase()}"`);
+      expect(e.message).toMatch(/UTF-8/);
+    }
+    const join415 = await raw('POST', '/join', { body: '{"code":"x","displayName":"y"}', contentType: 'application/json;charset=utf-7' });
+    expect(join415.status).toBe(415);
+    expect(await health()).toBe(before);
+  });
+
+  it('accepts a body declared as utf-8 (any case, quoted or not) or with no charset', async () => {
+    for (const contentType of ['application/json; charset=utf-8', 'application/json; charset="UTF-8"', 'application/json']) {
+      const r = await raw('POST', '/exercises', { body: '{"scenarioId":"harbour-watch"}', contentType });
+      expect(r.status, contentType).toBe(201);
+    }
+  });
+
+  it('accepts a JSON body that starts with a byte order mark', async () => {
+    const r = await raw('POST', '/exercises', { body: '\uFEFF{"scenarioId":"harbour-watch"}', contentType: 'application/json' });
+    expect(r.status).toBe(201);
+    const scenario = JSON.stringify({ scenario: JSON.parse(SCENARIO_TEXT) as unknown });
+    const upload = await raw('POST', '/exercises', { body: `\uFEFF${scenario}`, contentType: 'application/json' });
+    expect(upload.status).toBe(201);
+  });
+
+  it('refuses a body that is not valid UTF-8 with 400 bad_encoding, and creates nothing', async () => {
+    const before = await health();
+    const doc = scenarioDoc();
+    (doc.meta as { title?: string }).title = 'Opération Café';
+    const body = Buffer.from(JSON.stringify({ scenario: doc }), 'latin1');
+    const r = await raw('POST', '/exercises', { body, contentType: 'application/json' });
+    expect(r.status).toBe(400);
+    const e = errorOf(JSON.parse(r.text));
+    expect(e.code).toBe('bad_encoding');
+    expect(e.message).toMatch(/not valid UTF-8.*byte \d+ is 0xE9/);
+    expect(await health()).toBe(before);
+  });
+
+  it('a JSON syntax error in an uploaded scenario names its line and column', async () => {
+    const text = `{\n  "seed": 3,\n  "scenario": ${SCENARIO_TEXT.trimEnd().slice(0, -1)},\n}\n}`;
+    const r = await raw('POST', '/exercises', { body: text, contentType: 'application/json' });
+    expect(r.status).toBe(400);
+    const e = errorOf(JSON.parse(r.text));
+    expect(e.code).toBe('malformed_json');
+    const line = text.split('\n').findIndex((l) => l === '}') + 1;
+    expect(e.message).toBe(`The body is not valid JSON: line ${line}, column 1: a comma cannot come before '}' (trailing comma).`);
+    const truncated = await raw('POST', '/join', { body: '{"code": "ABCD-', contentType: 'application/json' });
+    expect(errorOf(JSON.parse(truncated.text)).message).toMatch(
+      /^The body is not valid JSON: line 1, column 10: this string is never closed/,
+    );
+  });
+
+  it('an oversized request header gets 431 with a JSON body that states the limit', async () => {
+    const res = await fetch(`${live.url}/api/health`, { headers: { 'x-padding': 'a'.repeat(20 * 1024) } });
+    expect(res.status).toBe(431);
+    const e = errorOf(await res.json());
+    expect(e.code).toBe('headers_too_large');
+    expect(e.message).toMatch(/16 KiB/);
+    // The server carries on.
+    expect((await api(live.url, 'GET', '/health')).status).toBe(200);
   });
 });

@@ -7,13 +7,39 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import { Client, MatchMakeError, Protocol } from '@colyseus/sdk';
+import { matchMaker } from '@colyseus/core';
 import { MAX_FRAME_BYTES } from '../../server/src/server.ts';
 import { COMMAND, type Reply } from '../../shared/src/protocol/index.ts';
 import type { EngineEvent } from '../../shared/src/engine/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
-import { api, codeFor, connect, createExercise, join, nextId, sleep, type Created, type Player, useServer } from './support.ts';
+import {
+  api,
+  captureLog,
+  codeFor,
+  connect,
+  createExercise,
+  expectNoStackTrace,
+  join,
+  nextId,
+  rawJoin,
+  sleep,
+  type Created,
+  type Player,
+  useServer,
+} from './support.ts';
 
-const live = useServer();
+const captured = captureLog();
+const live = useServer({ log: captured.log });
+
+/** Log lines written while `run` runs. */
+async function logLinesDuring(run: () => Promise<void>): Promise<string[]> {
+  const from = captured.lines.length;
+  await run();
+  return captured.lines.slice(from);
+}
+
+/** Lines that Colyseus itself logged (its error reports come through the server's logger). */
+const colyseusLines = (lines: readonly string[]) => lines.filter((l) => l.includes('"component":"colyseus"'));
 
 interface World {
   ex: Created;
@@ -89,7 +115,7 @@ async function expectAlive(players: Player[]): Promise<void> {
   }
   // Evaluators and observers send no commands; they can still ask for their picture.
   for (const p of players.filter((x) => x.joined.role === 'evaluator' || x.joined.role === 'observer')) {
-    const view = (await p.room.request('view', {})) as { ok: boolean; seq: number };
+    const view = await p.room.request<unknown, { ok: boolean; seq: number }>('view', {});
     expect(view).toMatchObject({ ok: true });
     expect(view.seq).toBeGreaterThanOrEqual(seq);
   }
@@ -179,7 +205,7 @@ describe('malformed command payloads', () => {
   it.each(cases)('$name → $code', async ({ payload, code, path }) => {
     const w = await world();
     const before = await snapshot(w);
-    const reply = (await w.arn.room.request(COMMAND, payload)) as Reply;
+    const reply = await w.arn.room.request<unknown, Reply>(COMMAND, payload);
     expectRefused(reply, code, path);
     await expectUnchanged(w, before);
     // The sender stays connected and its next valid command is accepted; so is everyone else's.
@@ -190,11 +216,16 @@ describe('malformed command payloads', () => {
 
   it('the rejection names the field in its sentence', async () => {
     const w = await world();
-    const reply = (await w.arn.room.request(COMMAND, { id: 'long-2', type: 'message.send', to: ['BRV'], body: 'x'.repeat(5000) })) as Reply;
+    const reply = await w.arn.room.request<unknown, Reply>(COMMAND, {
+      id: 'long-2',
+      type: 'message.send',
+      to: ['BRV'],
+      body: 'x'.repeat(5000),
+    });
     expectRefused(reply, 'malformed', 'body');
     expect(!reply.ok && reply.message).toMatch(/body/);
     expect(!reply.ok && reply.message).toMatch(/4000/);
-    const unknown = (await w.arn.room.request(COMMAND, { id: 'u-2', type: 'missile.launch' })) as Reply;
+    const unknown = await w.arn.room.request<unknown, Reply>(COMMAND, { id: 'u-2', type: 'missile.launch' });
     expect(!unknown.ok && unknown.message).toContain('missile.launch');
   });
 
@@ -224,14 +255,47 @@ describe('garbage on the wire', () => {
     await expectAlive(w.all);
   });
 
-  it('a request frame with an undecodable body leaves the sender connected', async () => {
+  it('a request frame with an undecodable body leaves the sender connected, and logs no trace', async () => {
     const w = await world();
     const before = await snapshot(w);
-    w.arn.room.connection.send(new Uint8Array([Protocol.ROOM_REQUEST, 0xff, 0xfe, 0x01, 0x02, 0xc1]));
-    w.arn.room.connection.send(new Uint8Array([0xee, 0xff, 0x00, 0x13])); // an unknown protocol code
-    await sleep(100);
+    const lines = await logLinesDuring(async () => {
+      w.arn.room.connection.send(new Uint8Array([Protocol.ROOM_REQUEST, 0xff, 0xfe, 0x01, 0x02, 0xc1]));
+      await sleep(100);
+    });
+    expectNoStackTrace(lines);
     await expectUnchanged(w, before);
     await expectAlive(w.all);
+  });
+
+  it.each([
+    { name: 'ff ff ff', bytes: [0xff, 0xff, 0xff] },
+    { name: 'an empty binary frame', bytes: [] },
+    { name: 'an unknown protocol code', bytes: [0xee, 0xff, 0x00, 0x13] },
+    { name: 'a server-to-client code', bytes: [Protocol.ROOM_STATE, 0x00] },
+  ])('a raw frame that is not a message ($name) closes its sender with 4002; nothing else is affected', async ({ bytes }) => {
+    const w = await world();
+    const before = await snapshot(w);
+    const raw = await rawJoin(live.url, await join(live.url, codeFor(w.ex, 'nation', 'BRV'), 'Raw'));
+    const lines = await logLinesDuring(async () => {
+      raw.socket.send(Uint8Array.from(bytes));
+      const closed = await Promise.race([raw.closed, sleep(5000).then(() => null)]);
+      expect(closed, 'the server did not close the connection').not.toBeNull();
+      expect(closed?.code).toBe(4002);
+    });
+    expect(lines.some((l) => l.includes('undecodable frame'))).toBe(true);
+    expectNoStackTrace(lines);
+    await expectUnchanged(w, before);
+    await expectAlive(w.all);
+  });
+
+  it('a raw client that sends only real frames stays connected', async () => {
+    const w = await world();
+    const raw = await rawJoin(live.url, await join(live.url, codeFor(w.ex, 'nation', 'CSM'), 'Raw'));
+    raw.socket.send(Uint8Array.of(Protocol.PING));
+    await sleep(200);
+    expect(raw.socket.readyState).toBe(WebSocket.OPEN);
+    expect(raw.frames.filter((f) => f[0] === Protocol.PING).length).toBe(2);
+    raw.socket.close();
   });
 
   it('an undecodable fire-and-forget frame closes only its sender', async () => {
@@ -258,6 +322,53 @@ describe('garbage on the wire', () => {
   });
 });
 
+describe('bad request payloads', () => {
+  /** Payloads that no request type accepts. */
+  const garbage: unknown[] = [5, null, 'facilitator', [], true, { junk: 1 }];
+
+  it('every request type the room registers answers bad input with a malformed refusal naming the field', async () => {
+    const w = await world();
+    const room = matchMaker.getLocalRoomById(w.ex.id);
+    const types = Object.keys(room.messages ?? {});
+    expect(types.sort()).toEqual([COMMAND, 'view'].sort());
+    const before = await snapshot(w);
+    const lines = await logLinesDuring(async () => {
+      for (const type of types)
+        for (const payload of garbage) {
+          const reply = await w.arn.room.request<unknown, Reply>(type, payload);
+          expectRefused(reply, 'malformed');
+          if (reply.ok) continue;
+          expect(typeof reply.path, `${type} ${JSON.stringify(payload)}`).toBe('string');
+          if (reply.path !== '(root)') expect(reply.message).toContain(reply.path);
+        }
+    });
+    expectNoStackTrace(lines);
+    expect(colyseusLines(lines)).toEqual([]);
+    await expectUnchanged(w, before);
+    expect(w.arn.closeCodes).toEqual([]);
+    await expectAlive(w.all);
+  });
+
+  it.each([
+    { name: 'a number for as', payload: { as: 5 }, path: 'as' },
+    { name: 'an over-long as', payload: { as: 'x'.repeat(17) }, path: 'as' },
+    { name: 'an unknown field', payload: { as: 'ARN', scope: 'all' }, path: 'scope' },
+    { name: 'not an object', payload: 'ARN', path: '(root)' },
+  ])('view with $name → malformed at $path, and no trace', async ({ payload, path }) => {
+    const w = await world();
+    const lines = await logLinesDuring(async () => {
+      const reply = await w.fac.room.request<unknown, Reply>('view', payload);
+      expectRefused(reply, 'malformed', path);
+      expect(!reply.ok && reply.message).toMatch(/^view: /);
+      if (path !== '(root)') expect(!reply.ok && reply.message).toContain(path);
+    });
+    expectNoStackTrace(lines);
+    expect(colyseusLines(lines)).toEqual([]);
+    // The same connection's next view request is served.
+    expect(await w.fac.room.request('view', { as: 'ARN' })).toMatchObject({ ok: true });
+  });
+});
+
 describe('oversized frames', () => {
   it(`a frame over ${MAX_FRAME_BYTES} bytes closes its sender with 1009; nothing else is affected`, async () => {
     const w = await world();
@@ -280,7 +391,7 @@ describe('oversized frames', () => {
   it('a large command under the frame limit but over the schema limit is refused as malformed', async () => {
     const w = await world();
     const before = await snapshot(w);
-    const reply = (await w.fac.room.request(COMMAND, {
+    const reply = await w.fac.room.request<unknown, Reply>(COMMAND, {
       id: nextId('big'),
       type: 'inject.create',
       from: 'harbour-herald',
@@ -288,7 +399,7 @@ describe('oversized frames', () => {
       channel: 'news',
       subject: 'Long',
       message: 'y'.repeat(40 * 1024),
-    })) as Reply;
+    });
     expectRefused(reply, 'malformed', 'message');
     await expectUnchanged(w, before);
     await expectAlive(w.all);
@@ -382,6 +493,21 @@ describe('tokens', () => {
     expect(await w.arn.send({ type: 'message.send', to: ['CSM'], body: 'Still me.' })).toMatchObject({ ok: true });
   });
 
+  it('the token is read from client.auth.token, not from the join options (as docs/protocol.md says)', async () => {
+    const w = await world();
+    const joined = await join(live.url, codeFor(w.ex, 'observer'), 'Press 2');
+    const asOption = await new Client(live.url).joinById(w.ex.id, { token: joined.token }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(asOption).toBeInstanceOf(MatchMakeError);
+    const client = new Client(live.url);
+    client.auth.token = joined.token;
+    const room = await client.joinById(w.ex.id);
+    expect(room.roomId).toBe(w.ex.id);
+    await room.leave();
+  });
+
   it('a token of exercise A cannot join exercise B', async () => {
     const a = await world();
     const b = await world();
@@ -455,7 +581,7 @@ describe("acting beyond one's role", () => {
       { type: 'adjudication.record', title: 'We won', outcome: 'ARN controls everything.' },
     ];
     for (const c of commands) {
-      const reply = (await w.arn.room.request(COMMAND, { id: nextId('n'), ...(c as object) })) as Reply;
+      const reply = await w.arn.room.request<unknown, Reply>(COMMAND, { id: nextId('n'), ...(c as object) });
       expectRefused(reply, 'forbidden');
       expect(!reply.ok && reply.message).toMatch(/nation cannot send/);
     }
@@ -475,7 +601,7 @@ describe("acting beyond one's role", () => {
     ];
     for (const p of [w.evaluator, w.observer]) {
       for (const c of commands) {
-        const reply = (await p.room.request(COMMAND, { id: nextId('eo'), ...(c as object) })) as Reply;
+        const reply = await p.room.request<unknown, Reply>(COMMAND, { id: nextId('eo'), ...(c as object) });
         expectRefused(reply, 'forbidden');
         expect(!reply.ok && reply.message).toContain(p.joined.role);
       }
@@ -487,9 +613,9 @@ describe("acting beyond one's role", () => {
 
   it("a nation cannot look through another audience's eyes", async () => {
     const w = await world();
-    const reply = (await w.arn.room.request('view', { as: 'BRV' })) as { ok: boolean; code?: string; message?: string };
+    const reply = await w.arn.room.request<unknown, { ok: boolean; code?: string; message?: string }>('view', { as: 'BRV' });
     expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
-    const control = (await w.observer.room.request('view', { as: 'facilitator' })) as { ok: boolean; code?: string };
+    const control = await w.observer.room.request<unknown, { ok: boolean; code?: string }>('view', { as: 'facilitator' });
     expect(control).toMatchObject({ ok: false, code: 'forbidden' });
     await expectAlive(w.all);
   });
@@ -576,7 +702,7 @@ describe('floods', () => {
     expect(accepted.length).toBeLessThanOrEqual(25);
     for (const r of limited) {
       expectRefused(r!, 'rate_limited');
-      expect(!r!.ok && r!.message).toMatch(/Too many commands/);
+      expect(r!.message).toMatch(/Too many commands/);
     }
     const seqs = seqsOf(outcomes);
     expect(increasing(seqs)).toBe(true);
@@ -608,12 +734,12 @@ describe('floods', () => {
     const limited = replies.filter((r) => !r.ok);
     for (const r of limited) {
       expectRefused(r, 'rate_limited');
-      expect(!r.ok && r.message).toMatch(/Too many commands/);
+      expect(r.message).toMatch(/Too many commands/);
     }
     // The soft limit answers first (refusals are replied synchronously), even if the hard ceiling
     // (Room.maxMessagesPerSecond) then cuts the flooder off.
     const cutOff = w.arn.closeCodes.includes(4002);
-    expect(limited.length, `replies ${replies.length}, errors ${errors.length}, close ${w.arn.closeCodes}`).toBeGreaterThan(0);
+    expect(limited.length, `replies ${replies.length}, errors ${errors.length}, close ${w.arn.closeCodes.join(',')}`).toBeGreaterThan(0);
     if (errors.length > 0) {
       expect(cutOff).toBe(true);
       for (const e of errors) expect(e).toMatch(/connection|closed/);

@@ -6,15 +6,29 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { RecordingWebSocket } from './record-frames.ts';
-import { Client, type Room } from '@colyseus/sdk';
-import { pino } from 'pino';
-import { afterAll, beforeAll } from 'vitest';
+import { Client, Protocol, type Room } from '@colyseus/sdk';
+import { pino, type Logger } from 'pino';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
 import { ViewMirror, type PatchMessage } from '../../client/src/net/mirror.ts';
 import { COMMAND, PUSH, type CommandDraft, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
 
 export const quietLog = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
+
+/** A logger that keeps every line (debug and up) for the test to read. */
+export function captureLog(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { log: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }), lines };
+}
+
+/** No stack trace among these log lines (pino escapes newlines, so look for both forms). */
+export function expectNoStackTrace(lines: readonly string[]): void {
+  for (const line of lines) {
+    expect(line, 'a log line carries a stack trace').not.toMatch(/"stack"\s*:/);
+    expect(line, 'a log line carries a stack trace').not.toMatch(/(\n|\\n)\s+at \S/);
+  }
+}
 
 export async function tempDir(prefix = 'concord-it-'): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(joinPath(tmpdir(), prefix));
@@ -135,7 +149,7 @@ export async function connect(base: string, joined: JoinResponse): Promise<Playe
     joined,
     client,
     closeCodes,
-    send: (command) => room.request(COMMAND, { id: nextId(), ...command }) as Promise<Reply>,
+    send: (command) => room.request<unknown, Reply>(COMMAND, { id: nextId(), ...command }),
     view: () => {
       if (!mirror.view) throw new Error('no view yet');
       return mirror.view;
@@ -166,3 +180,52 @@ export const containsBytes = (frames: readonly Uint8Array[], text: string): bool
 };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface RawConnection {
+  socket: WebSocket;
+  /** Every frame the server sent, in order. */
+  frames: Uint8Array[];
+  /** Settles with the close code and reason when the connection closes. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/**
+ * Join the exercise's room with a bare WebSocket, the way the SDK does but with nothing of it:
+ * reserve a seat over HTTP with the token, connect, acknowledge the server's JOIN_ROOM, and
+ * check with a ping that the room now reads this socket's frames. Then any bytes can be sent.
+ */
+export async function rawJoin(base: string, joined: JoinResponse): Promise<RawConnection> {
+  const res = await fetch(`${base}/matchmake/joinById/${joined.exerciseId}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${joined.token}` },
+    body: '{}',
+  });
+  if (res.status !== 200) throw new Error(`seat reservation failed: ${res.status} ${await res.text()}`);
+  const seat = (await res.json()) as { sessionId: string; roomId: string; processId?: string };
+  const query = new URLSearchParams({ sessionId: seat.sessionId, _authToken: joined.token });
+  const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/${seat.processId ?? ''}/${seat.roomId}?${query.toString()}`);
+  socket.binaryType = 'arraybuffer';
+  const frames: Uint8Array[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.addEventListener('close', (ev) => resolve({ code: ev.code, reason: ev.reason })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the raw client did not join within 5 s')), 5000);
+    socket.addEventListener('message', (ev: MessageEvent) => {
+      const bytes = new Uint8Array(ev.data as ArrayBuffer);
+      frames.push(bytes);
+      if (bytes[0] === Protocol.JOIN_ROOM) {
+        socket.send(Uint8Array.of(Protocol.JOIN_ROOM));
+        socket.send(Uint8Array.of(Protocol.PING));
+      } else if (bytes[0] === Protocol.PING) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void closed.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`the raw client was closed (${code}) before it joined`));
+    });
+  });
+  return { socket, frames, closed };
+}

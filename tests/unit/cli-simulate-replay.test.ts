@@ -1,4 +1,5 @@
 /** `concord simulate` and `concord replay`, run in-process on real files. */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,9 @@ async function loadScenario(name: string): Promise<Scenario> {
   if (!r.ok) throw new Error(`${name} does not validate`);
   return r.scenario;
 }
+
+/** vitest's asymmetric matcher is typed `any`; as `unknown` it goes into an expected object safely. */
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 
 let dir: string;
 beforeAll(async () => {
@@ -89,14 +93,14 @@ describe('replay', () => {
   it('refuses bad arguments and bad logs with a clear message', async () => {
     expect(await cli('replay', log, '--as', 'XYZ')).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/),
+      err: matching(/--as XYZ: expected facilitator, evaluator, observer or one of ARN, BRV, CSM/),
     });
     expect(await cli('replay', log, '--at', '999999')).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/--at 999999: the log runs from 1 to \d+/),
+      err: matching(/--at 999999: the log runs from 1 to \d+/),
     });
-    expect(await cli('replay', log, '--at', 'soon')).toMatchObject({ code: 1, err: expect.stringMatching(/--at must be an integer/) });
-    expect(await cli('replay', join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: expect.stringMatching(/cannot read .*ENOENT/) });
+    expect(await cli('replay', log, '--at', 'soon')).toMatchObject({ code: 1, err: matching(/--at must be an integer/) });
+    expect(await cli('replay', join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: matching(/cannot read .*ENOENT/) });
 
     const text = await readFile(log, 'utf8');
     const lines = text.split('\n');
@@ -110,7 +114,7 @@ describe('replay', () => {
 
     const gap = join(dir, 'gap.jsonl');
     await writeFile(gap, [lines[0], ...lines.slice(2)].join('\n'));
-    expect(await cli('replay', gap)).toMatchObject({ code: 1, err: expect.stringMatching(/line 2: seq 3 where 2 was expected/) });
+    expect(await cli('replay', gap)).toMatchObject({ code: 1, err: matching(/line 2: seq 3 where 2 was expected/) });
   });
 
   it('simulate refuses an invalid scenario and a bad seed', async () => {
@@ -122,5 +126,42 @@ describe('replay', () => {
     expect(await cli('simulate', scenarioPath('harbour-watch.json'), '--seed', 'x', '--out', join(dir, 'y.jsonl'))).toMatchObject({
       code: 1,
     });
+  });
+});
+
+describe('concord replay into a reader that stops early', () => {
+  it('exits 0 without a word on standard error when the pipe closes (`concord replay … | head`)', async () => {
+    const log = join(dir, 'epipe.jsonl');
+    expect((await cli('simulate', scenarioPath('northern-lantern.json'), '--seed', '3', '--out', log)).code).toBe(0);
+    // The whole output is far larger than a pipe's buffer, so the writer is still writing when the reader goes.
+    expect((await cli('replay', log)).out.length).toBeGreaterThan(256 * 1024);
+    const bin = new URL('../../bin/concord.mjs', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'replay', log], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let received = 0;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', (d: Buffer) => {
+      received = d.length;
+      child.stdout.destroy();
+    });
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    expect(received).toBeGreaterThan(0);
+    expect(stderr).toBe('');
+    expect(exit).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('concord serve', () => {
+  it('refuses to start on a scenario folder with an invalid file: exit 1, the problem, no trace', async () => {
+    const scenarios = await mkdtemp(join(tmpdir(), 'concord-serve-scenarios-'));
+    await writeFile(join(scenarios, 'broken.json'), '{\n  "meta": {},\n}');
+    const r = await cli('serve', '--port', '0', '--data', join(dir, 'serve-data'), '--scenarios', scenarios);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^concord: cannot start the server: scenario broken\.json is invalid:\n {2}\(file\): not valid JSON: line 3, column 1: /,
+    );
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

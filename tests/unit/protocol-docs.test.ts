@@ -64,6 +64,13 @@ describe('docs/protocol.md', () => {
     for (const e of REST_ENDPOINTS) expect(rendered).toContain(`| ${e.method} | \`${e.path}\` |`);
   });
 
+  it('says how a client passes its token: client.auth.token before joining, not a join option', () => {
+    const connecting = rendered.slice(rendered.indexOf('## Connecting'), rendered.indexOf('## Commands on the wire'));
+    expect(connecting).toContain('client.auth.token = token;');
+    expect(connecting).toContain('await client.joinById(exerciseId);');
+    expect(connecting).toContain('`client.joinById(exerciseId, { token })` is refused');
+  });
+
   it('states the room flood limit the room really has', () => {
     const m = /maxMessagesPerSecond\s*=\s*(\d+)/.exec(source('../../server/src/rooms/exercise-room.ts'));
     expect(Number(m?.[1])).toBe(FLOOD_LIMIT);

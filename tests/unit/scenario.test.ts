@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   parseScenario,
+  parseScenarioBytes,
   parseScenarioText,
   scenarioJsonSchema,
   type ScenarioInput,
@@ -18,6 +19,7 @@ import {
   type ScenarioResult,
 } from '@concord/shared/scenario/index';
 import { main, type Io } from '../../server/src/cli.ts';
+import { ScenarioCatalog } from '../../server/src/host/catalog.ts';
 
 const scenarioUrl = (name: string) => new URL(`../../scenarios/${name}`, import.meta.url);
 const scenarioPath = (name: string) => fileURLToPath(scenarioUrl(name));
@@ -574,10 +576,9 @@ describe('broken scenarios', () => {
 
   it.each(broken)('$name → $path', (c) => {
     const problems = problemsOf(parseSafely(brokenText(c)));
-    expect(problems).toContainEqual({
-      path: c.path,
-      message: typeof c.message === 'string' ? c.message : expect.stringMatching(c.message),
-    });
+    // vitest's asymmetric matcher is typed `any`; as `unknown` it goes into the expected object safely.
+    const message: unknown = typeof c.message === 'string' ? c.message : expect.stringMatching(c.message);
+    expect(problems).toContainEqual({ path: c.path, message });
   });
 
   it('never throws on input that is not a scenario object', () => {
@@ -608,6 +609,87 @@ describe('broken scenarios', () => {
         expect(p.message).not.toMatch(/^\s{4}at /m);
         expect(p.message).not.toMatch(/\n\s+at .+:\d+:\d+/);
       }
+    }
+  });
+});
+
+describe('scenario files: encoding and JSON syntax', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('a byte order mark is accepted in text and in bytes', () => {
+    expect(parseScenarioText(`\uFEFF${harbourText}`).ok).toBe(true);
+    expect(parseScenarioBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(harbourText)])).ok).toBe(true);
+  });
+
+  it('non-ASCII UTF-8 names survive byte for byte', () => {
+    const s = fresh();
+    s.meta.title = 'Opération Café — Ærø 北';
+    const r = parseScenarioBytes(utf8(JSON.stringify(s)));
+    expect(r.ok && r.scenario.meta.title).toBe('Opération Café — Ærø 北');
+  });
+
+  it.each([
+    { name: 'Latin-1 é', bytes: [0x7b, 0x22, 0xe9, 0x22, 0x7d], byte: 3, hex: 'E9' },
+    { name: 'a lone continuation byte', bytes: [0x5b, 0x0a, 0x80, 0x5d], byte: 3, hex: '80', line: 2 },
+    { name: 'an overlong slash', bytes: [0x5b, 0xc0, 0xaf, 0x5d], byte: 2, hex: 'C0' },
+    { name: 'a UTF-16 surrogate', bytes: [0x5b, 0xed, 0xa0, 0x80, 0x5d], byte: 2, hex: 'ED' },
+    { name: 'a sequence cut short at the end', bytes: [0x5b, 0xe2, 0x82], byte: 2, hex: 'E2' },
+  ])('invalid UTF-8 is refused: $name', ({ bytes, byte, hex, line }) => {
+    const problems = problemsOf(parseScenarioBytes(Uint8Array.from(bytes)));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe('(file)');
+    expect(problems[0]?.message).toMatch(/^not valid UTF-8 /);
+    expect(problems[0]?.message).toContain(`line ${line ?? 1}, byte ${byte} is 0x${hex},`);
+    expect(problems[0]?.message).not.toContain('\uFFFD');
+  });
+
+  it.each([
+    {
+      name: 'a trailing comma in an object',
+      text: '{\n  "meta": {\n    "id": "x",\n  }\n}',
+      at: 'line 4, column 3',
+      reason: /trailing comma/,
+    },
+    { name: 'a trailing comma in an array', text: '{"a": [1, 2,\n]}', at: 'line 2, column 1', reason: /trailing comma/ },
+    {
+      name: 'a truncated file',
+      text: '{\n  "meta": {\n    "id": "x"',
+      at: 'line 3, column 14',
+      reason: /ends before this object is closed/,
+    },
+    { name: 'an empty file', text: '', at: 'line 1, column 1', reason: /ends where a value was expected/ },
+    { name: 'a missing colon', text: '{"a" 1}', at: 'line 1, column 6', reason: /expected ':'/ },
+    { name: 'single quotes', text: "{\n\t'a': 1}", at: 'line 2, column 2', reason: /property name in double quotes/ },
+    { name: 'an unclosed string', text: '["abc', at: 'line 1, column 2', reason: /never closed/ },
+    { name: 'a raw newline in a string', text: '["a\nb"]', at: 'line 1, column 4', reason: /cannot contain U\+000A/ },
+    { name: 'a bad escape', text: '["a\\qb"]', at: 'line 1, column 4', reason: /not a valid escape/ },
+    { name: 'a leading zero', text: '[01]', at: 'line 1, column 3', reason: /not a valid number/ },
+    { name: 'text after the value', text: '{} {}', at: 'line 1, column 4', reason: /after the end of the JSON value/ },
+    { name: 'columns count characters, not UTF-16 units', text: '["𝔸é", x]', at: 'line 1, column 8', reason: /found 'x'/ },
+  ])('a JSON syntax error names its line and column: $name', ({ text, at: where, reason }) => {
+    const problems = problemsOf(parseScenarioText(text));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe('(file)');
+    expect(problems[0]?.message).toMatch(new RegExp(`^not valid JSON: ${where}: `));
+    expect(problems[0]?.message).toMatch(reason);
+  });
+
+  it('a syntax error in a large file does not echo the file', () => {
+    const text = `${JSON.stringify(harbour)}x`;
+    const problems = problemsOf(parseScenarioText(text));
+    expect(problems[0]?.message.length).toBeLessThan(200);
+  });
+
+  it('the catalog loads a scenario folder whose files start with a BOM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'concord-catalog-'));
+    try {
+      await writeFile(join(dir, 'harbour-watch.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(harbourText)]));
+      const catalog = await ScenarioCatalog.load(dir);
+      expect(catalog.list().map((s) => s.id)).toEqual([harbour.meta.id]);
+      await writeFile(join(dir, 'latin1.json'), Buffer.from(harbourText.replace('Harbour Watch', 'Café Watch'), 'latin1'));
+      await expect(ScenarioCatalog.load(dir)).rejects.toThrow(/latin1\.json is invalid:\n {2}\(file\): not valid UTF-8/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
@@ -672,7 +754,49 @@ describe('concord scenario validate', () => {
     const { io, err } = collect();
     expect(await main(['node', 'concord', 'scenario', 'validate', file], io)).toBe(1);
     expect(err[0]).toBe(`✗ ${file}: 1 problem`);
-    expect(err[1]).toMatch(/^ {2}\(file\): not valid JSON: /);
+    expect(err[1]).toMatch(/^ {2}\(file\): not valid JSON: line \d+, column \d+: /);
+  });
+
+  it('accepts a file that starts with a UTF-8 byte order mark', async () => {
+    const file = join(dir, 'bom.json');
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(harbourText, 'utf8')]));
+    const { io, out, err } = collect();
+    expect(await main(['node', 'concord', 'scenario', 'validate', file], io)).toBe(0);
+    expect(out).toEqual([`✓ ${file}`]);
+    expect(err).toEqual([]);
+  });
+
+  it('names the line and column of a trailing comma', async () => {
+    const file = join(dir, 'trailing-comma.json');
+    // `"version": "…",` is followed by a comma before the closing brace of meta.
+    const lines = JSON.stringify(harbour, null, 2).split('\n');
+    const close = lines.findIndex((l, i) => i > 0 && l === '  },');
+    lines[close - 1] = `${lines[close - 1] ?? ''},`;
+    await writeFile(file, lines.join('\n'));
+    const { io, err } = collect();
+    expect(await main(['node', 'concord', 'scenario', 'validate', file], io)).toBe(1);
+    expect(err).toEqual([
+      `✗ ${file}: 1 problem`,
+      `  (file): not valid JSON: line ${close + 1}, column 3: a comma cannot come before '}' (trailing comma)`,
+    ]);
+  });
+
+  it('refuses a Latin-1 file instead of turning its names into U+FFFD', async () => {
+    const file = join(dir, 'latin1.json');
+    const s = fresh();
+    s.meta.title = 'Opération Café';
+    const text = JSON.stringify(s, null, 2);
+    await writeFile(file, Buffer.from(text, 'latin1'));
+    const line = text.slice(0, text.indexOf('Opération')).split('\n').length;
+    const { io, out, err } = collect();
+    expect(await main(['node', 'concord', 'scenario', 'validate', file], io)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err[0]).toBe(`✗ ${file}: 1 problem`);
+    expect(err[1]).toMatch(new RegExp(`^ {2}\\(file\\): not valid UTF-8 .*: line ${line}, byte \\d+ is 0xE9, .*save the file as UTF-8$`));
+    // simulate reads scenario files the same way.
+    const sim = collect();
+    expect(await main(['node', 'concord', 'simulate', file, '--seed', '1', '--out', join(dir, 'never.jsonl')], sim.io)).toBe(1);
+    expect(sim.err.join('\n')).toMatch(/not valid UTF-8/);
   });
 
   it('checks every file and fails if any is invalid', async () => {

@@ -5,15 +5,15 @@
  * of entropy, no I/L/O/U to confuse a listener. Input is normalised (case, spaces, dashes, and
  * the Crockford look-alikes) before it is hashed with HMAC-SHA-256 and the server secret.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 12;
 
 export function newCode(): string {
-  const bytes = randomBytes(CODE_LENGTH);
   let out = '';
-  for (let i = 0; i < CODE_LENGTH; i++) out += ALPHABET[bytes[i]! & 31];
+  // Each byte's low 5 bits pick one of the 32 letters.
+  for (const byte of randomBytes(CODE_LENGTH)) out += ALPHABET.charAt(byte & 31);
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
 }
 
@@ -26,12 +26,6 @@ export function normaliseCode(input: string): string | null {
 
 export function hashCode(secret: string, canonical: string): string {
   return createHmac('sha256', secret).update(canonical).digest('hex');
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export const newId = (prefix: string): string => `${prefix}_${randomBytes(9).toString('base64url')}`;

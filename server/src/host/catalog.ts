@@ -1,7 +1,7 @@
 /** The scenarios shipped in scenarios/ (or another folder), validated once at start. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatProblems, parseScenarioText, type Scenario } from '@concord/shared/scenario/index';
+import { formatProblems, parseScenarioBytes, type Scenario } from '@concord/shared/scenario/index';
 
 export interface CatalogEntry {
   file: string;
@@ -15,7 +15,7 @@ export class ScenarioCatalog {
     const catalog = new ScenarioCatalog();
     const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
     for (const f of files) {
-      const result = parseScenarioText(await readFile(join(dir, f), 'utf8'));
+      const result = parseScenarioBytes(await readFile(join(dir, f)));
       if (!result.ok) throw new Error(`scenario ${f} is invalid:\n  ${formatProblems(result.problems).join('\n  ')}`);
       catalog.byId.set(result.scenario.meta.id, { file: f, scenario: result.scenario });
     }

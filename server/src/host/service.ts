@@ -77,7 +77,8 @@ export class ConcordService {
   }
 
   private codeRow(exerciseId: string, c: IssuedCode): JoinCodeRow {
-    const canonical = normaliseCode(c.code)!;
+    const canonical = normaliseCode(c.code);
+    if (canonical === null) throw new Error(`issued join code ${c.id} is not in code form`);
     return {
       id: c.id,
       exerciseId,

@@ -2,18 +2,18 @@
  * The REST API. Handlers validate input with the shared zod schemas, check the caller's token,
  * and call the service; errors become `{ error: { code, message, problems? } }`.
  */
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import { matchMaker } from '@colyseus/core';
+import { matchMaker, type Room } from '@colyseus/core';
 import { CreateExerciseRequest, JoinPreviewRequest, JoinRequest, type JoinResponse } from '@concord/shared/protocol/index';
-import { parseScenario, zodProblems, type Scenario } from '@concord/shared/scenario/index';
+import { decodeUtf8, parseJson, parseScenario, zodProblems, type Scenario } from '@concord/shared/scenario/index';
 import { toJsonl } from '@concord/shared/replay/index';
 import { audienceFromLabel, project } from '@concord/shared/views/index';
 import { TokenError, type TokenClaims } from '../auth/tokens.ts';
 import { ApiError } from '../host/errors.ts';
 import type { ConcordService } from '../host/service.ts';
 import type { ScenarioCatalog } from '../host/catalog.ts';
-import type { ExerciseRoom } from '../rooms/exercise-room.ts';
+import { ExerciseRoom } from '../rooms/exercise-room.ts';
 
 export const ROOM_NAME = 'exercise';
 export const VERSION = '0.1.0';
@@ -26,20 +26,75 @@ export interface ApiDeps {
   adminKey?: string | undefined;
 }
 
+/** The largest JSON body the API reads. */
+export const MAX_BODY = '4mb';
+
+/** The room of that id on this process, if any (matchMaker types the lookup as always found). */
+const localRoom = (exerciseId: string): Room | undefined => matchMaker.getLocalRoomById(exerciseId);
+
 /** Make sure the exercise's room is running on this process, and return it. */
 export async function ensureRoom(exerciseId: string): Promise<ExerciseRoom> {
-  const local = matchMaker.getLocalRoomById(exerciseId);
-  if (local) return local as ExerciseRoom;
-  await matchMaker.createRoom(ROOM_NAME, { exerciseId });
-  const room = matchMaker.getLocalRoomById(exerciseId);
-  if (!room) throw new ApiError(503, 'room_unavailable', 'The exercise room could not be started.');
-  return room as ExerciseRoom;
+  const local = localRoom(exerciseId);
+  if (local instanceof ExerciseRoom) return local;
+  if (local === undefined) await matchMaker.createRoom(ROOM_NAME, { exerciseId });
+  const room = localRoom(exerciseId);
+  if (!(room instanceof ExerciseRoom)) throw new ApiError(503, 'room_unavailable', 'The exercise room could not be started.');
+  return room;
+}
+
+/** The `charset` parameter of a Content-Type header, lower-cased, or null if it has none. */
+export function charsetOf(contentType: string | undefined): string | null {
+  for (const param of (contentType ?? '').split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    return param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
+  }
+  return null;
+}
+
+/**
+ * JSON bodies, read as bytes and parsed here rather than by body-parser: only UTF-8 is accepted
+ * (a declared charset other than utf-8 is refused with 415, invalid UTF-8 with 400), a leading
+ * byte order mark is allowed, and a syntax error names its line and column.
+ */
+function jsonBody(): RequestHandler[] {
+  const type = 'application/json';
+  return [
+    (req, _res, next) => {
+      const charset = req.is(type) ? charsetOf(req.header('content-type')) : null;
+      if (charset !== null && charset !== 'utf-8') {
+        const named = charset.length > 40 ? `${charset.slice(0, 40)}...` : charset;
+        next(
+          new ApiError(415, 'unsupported_charset', `The body's charset "${named}" is not supported: send JSON as UTF-8 (charset=utf-8).`),
+        );
+      } else next();
+    },
+    express.raw({ type, limit: MAX_BODY }),
+    (req, _res, next) => {
+      const raw: unknown = req.body;
+      if (!(raw instanceof Uint8Array)) return next();
+      if (raw.length === 0) {
+        req.body = undefined;
+        return next();
+      }
+      const text = decodeUtf8(raw);
+      if (!text.ok) return next(new ApiError(400, 'bad_encoding', `The body is ${text.message}; send it as UTF-8.`));
+      const json = parseJson(text.text);
+      if (!json.ok) return next(new ApiError(400, 'malformed_json', `The body is not valid JSON: ${json.message}.`));
+      req.body = json.value;
+      next();
+    },
+  ];
 }
 
 export function apiRouter(deps: ApiDeps): express.Router {
   const { service, catalog } = deps;
   const r = express.Router();
-  r.use(express.json({ limit: '4mb' }));
+  r.use(jsonBody());
 
   const bearer = (req: Request): string | null => {
     const h = req.header('authorization');
@@ -113,13 +168,11 @@ export function apiRouter(deps: ApiDeps): express.Router {
     }
     const created = await service.createExercise(scenario, { seed: b.seed, createdBy: b.createdBy });
     await ensureRoom(created.id);
-    res
-      .status(201)
-      .json({
-        id: created.id,
-        scenario: { id: scenario.meta.id, title: scenario.meta.title, banner: scenario.meta.banner },
-        codes: created.codes,
-      });
+    res.status(201).json({
+      id: created.id,
+      scenario: { id: scenario.meta.id, title: scenario.meta.title, banner: scenario.meta.banner },
+      codes: created.codes,
+    });
   });
 
   r.get('/exercises', async (req, res) => {
@@ -127,11 +180,10 @@ export function apiRouter(deps: ApiDeps): express.Router {
       res.json({ exercises: await service.store.exercises() });
       return;
     }
+    // A facilitator token lists its own exercise only, whether or not the server has an admin key.
     const claims = await claimsOf(req);
     if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden', 'Only exercise control may list exercises.');
-    const all = await service.store.exercises();
-    // With an admin key, a facilitator sees only their own exercise; without one, the server is a shared bench.
-    res.json({ exercises: deps.adminKey ? all.filter((e) => e.id === claims.ex) : all });
+    res.json({ exercises: (await service.store.exercises()).filter((e) => e.id === claims.ex) });
   });
 
   r.post('/join/preview', async (req, res) => {
@@ -221,24 +273,40 @@ export function apiRouter(deps: ApiDeps): express.Router {
   return r;
 }
 
+/** What body-parser and the router throw for bad requests: http-errors with a 4xx status. */
+interface HttpError {
+  status: number;
+  type?: unknown;
+  expose?: unknown;
+}
+
+function isClientHttpError(e: unknown): e is Error & HttpError {
+  if (!(e instanceof Error)) return false;
+  const status: unknown = (e as Error & { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** Every error becomes `{ error: { code, message, problems? } }`; only a server fault (500) is logged. */
 function errorHandler(service: ConcordService) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof ApiError) {
-      res
-        .status(err.status)
-        .json({ error: { code: err.code, message: err.message, ...(Array.isArray(err.details) ? { problems: err.details } : {}) } });
-      return;
-    }
-    const e = err as { type?: string; message?: string } | null;
-    if (e?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'malformed_json', message: `The body is not valid JSON: ${e.message}` } });
-      return;
-    }
-    if (e?.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'too_large', message: 'The request body is too large (limit 4 MB).' } });
-      return;
+    const send = (status: number, code: string, message: string, problems?: unknown) =>
+      res.status(status).json({ error: { code, message, ...(Array.isArray(problems) ? { problems } : {}) } });
+    if (err instanceof ApiError) return send(err.status, err.code, err.message, err.details);
+    // The router could not decode a path parameter (e.g. "%ZZ").
+    if (err instanceof URIError)
+      return send(400, 'bad_path', 'The path is not valid: a "%" in it must start a percent-encoded byte such as %25.');
+    if (isClientHttpError(err)) {
+      if (err.type === 'entity.too.large')
+        return send(413, 'too_large', `The request body is too large (limit ${MAX_BODY.replace('mb', ' MB')}).`);
+      if (err.type === 'encoding.unsupported')
+        return send(415, 'unsupported_encoding', "The body's Content-Encoding is not supported: send it uncompressed or gzipped.");
+      return send(
+        err.status,
+        'bad_request',
+        err.expose === true ? `The request is not valid: ${err.message}.` : 'The request is not valid.',
+      );
     }
     service.log.error({ err }, 'unhandled API error');
-    res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed.' } });
+    return send(500, 'internal', 'Something went wrong on the server; nothing was changed.');
   };
 }

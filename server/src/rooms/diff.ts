@@ -5,6 +5,8 @@
  */
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 
+const isList = (v: unknown): v is readonly unknown[] => Array.isArray(v);
+
 export function diffViews(before: Record<string, unknown>, after: Record<string, unknown>): Operation[] {
   const ops: Operation[] = [];
   for (const key of Object.keys(before)) if (!(key in after)) ops.push({ op: 'remove', path: `/${escape(key)}` });
@@ -12,7 +14,7 @@ export function diffViews(before: Record<string, unknown>, after: Record<string,
     const prev = before[key];
     if (prev === next) continue;
     const path = `/${escape(key)}`;
-    if (Array.isArray(prev) && Array.isArray(next) && next.length >= prev.length && samePrefix(prev, next)) {
+    if (isList(prev) && isList(next) && next.length >= prev.length && samePrefix(prev, next)) {
       for (let i = prev.length; i < next.length; i++) ops.push({ op: 'add', path: `${path}/${i}`, value: next[i] });
       continue;
     }

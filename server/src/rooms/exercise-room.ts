@@ -4,15 +4,16 @@
  * JSON patch from the projection it last sent to the current one. Visibility is decided only
  * by `project`: nothing else is ever sent, so a socket never carries what its audience may not see.
  */
-import { CloseCode, Room, validate, type AuthContext, type Client } from '@colyseus/core';
+import { CloseCode, ErrorCode, Protocol, Room, ServerError, validate, type AuthContext, type Client } from '@colyseus/core';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { EngineEvent, ExerciseState } from '@concord/shared/engine/index';
 import { COMMAND, CommandRequest, PUSH, VIEW, ViewRequest, type Reply } from '@concord/shared/protocol/index';
+import { formatPath } from '@concord/shared/scenario/index';
 import { audienceFromLabel, audienceLabel, audienceOf, project, type Audience, type View } from '@concord/shared/views/index';
 import type { TokenClaims } from '../auth/tokens.ts';
 import { actorOf, type ConcordService } from '../host/service.ts';
 import type { LiveExercise } from '../host/exercise.ts';
-import { ApiError } from '../host/errors.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { diffViews } from './diff.ts';
 
@@ -34,6 +35,63 @@ interface AudienceCache {
 
 type RoomClient = Client<{ auth: TokenClaims; userData: Seat }>;
 
+type Refusal = Extract<Reply, { ok: false }>;
+/** What a room request answers: a Reply, or the view request's whole projection. */
+type Answer = Reply | { ok: true; seq: number; view: View };
+/** A request payload after its check: the parsed value, or the refusal to answer with. */
+type Checked<T> = { ok: true; value: T } | { ok: false; rejection: Omit<Refusal, 'ok'> };
+
+/**
+ * The validator handed to Colyseus for a request: it never fails, so bad input never reaches
+ * Colyseus's own error reply (a raw validation dump) or its logged trace. The handler gets the
+ * parsed payload or a `malformed` refusal naming the field, worded like a command's refusal.
+ */
+function checked<S extends z.ZodType>(name: string, schema: S) {
+  return z.unknown().transform((input): Checked<z.output<S>> => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issue = parsed.error.issues[0];
+    const parts = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
+    // An unknown field is reported on its parent object; name the field itself.
+    if (issue?.code === 'unrecognized_keys' && issue.keys[0] !== undefined) parts.push(issue.keys[0]);
+    const path = formatPath(parts);
+    return { ok: false, rejection: { code: 'malformed', message: `${name}: ${path}: ${issue?.message ?? 'invalid payload'}`, path } };
+  });
+}
+
+const INTERNAL: Refusal = { ok: false, code: 'internal', message: 'Something went wrong on the server; nothing was changed.' };
+
+/** A request handler whose failure (a throw or a rejected promise) is logged and answered `internal`. */
+function answering<P>(
+  handler: (this: ExerciseRoom, client: RoomClient, payload: P) => Answer | Promise<Answer>,
+): (this: ExerciseRoom, client: RoomClient, payload: P) => Answer | Promise<Answer> {
+  return function (this: ExerciseRoom, client, payload) {
+    const fail = (err: unknown): Answer => {
+      ExerciseRoom.service.log.error({ exercise: this.roomId, err, participant: client.userData?.claims.sub }, 'request handler failed');
+      return INTERNAL;
+    };
+    try {
+      const answer = handler.call(this, client, payload);
+      return answer instanceof Promise ? answer.catch(fail) : answer;
+    } catch (err) {
+      return fail(err);
+    }
+  };
+}
+
+/**
+ * Leading bytes of the frames a client sends (Colyseus protocol codes, without modifier bits).
+ * Anything else, and an empty frame, is not a message at all: Colyseus would drop it silently.
+ */
+const CLIENT_FRAMES: ReadonlySet<number> = new Set([
+  Protocol.JOIN_ROOM,
+  Protocol.LEAVE_ROOM,
+  Protocol.ROOM_DATA,
+  Protocol.ROOM_DATA_BYTES,
+  Protocol.PING,
+  Protocol.ROOM_REQUEST,
+]);
+
 export class ExerciseRoom extends Room<{ client: RoomClient }> {
   /** Set once by the server before any room is created (static onAuth runs unbound). */
   static service: ConcordService;
@@ -47,43 +105,53 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
   override messages = {
     // Refusals are answered synchronously, so that a flooding client hears "rate_limited" before
     // the transport's hard ceiling cuts it off; only accepted work returns a promise.
-    [COMMAND]: validate(CommandRequest, function (this: ExerciseRoom, client: RoomClient, parsed): Reply | Promise<Reply> {
-      const seat = client.userData;
-      if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
-      if (!seat.bucket.take(Date.now()))
-        return {
-          ok: false,
-          code: 'rate_limited',
-          message: `Too many commands: at most ${ExerciseRoom.rate.perSecond} a second. Nothing was changed; try again in a moment.`,
-        };
-      if (!parsed.ok) return { ok: false, ...parsed.rejection };
-      return this.live.submit(actorOf(seat.claims), parsed.command).then((reply) => {
-        if (!reply.ok) this.log.debug({ participant: seat.claims.sub, command: parsed.command.type, code: reply.code }, 'command refused');
-        return reply;
-      });
-    }),
-    [VIEW]: validate(ViewRequest, function (this: ExerciseRoom, client: RoomClient, req) {
-      const seat = client.userData;
-      if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
-      let audience = audienceOf(seat.claims);
-      if (req.as !== undefined) {
-        const wanted = audienceFromLabel(req.as);
-        const known = wanted && (wanted.kind !== 'nation' || this.live.state.scenario.nations.some((n) => n.id === wanted.nation));
-        if (!wanted || !known) return { ok: false, code: 'unknown_audience', message: `"${req.as}" is not an audience of this exercise.` };
-        if (audience.kind !== 'control' && audienceLabel(wanted) !== audienceLabel(audience))
+    [COMMAND]: validate(
+      CommandRequest,
+      answering(function (this: ExerciseRoom, client: RoomClient, parsed: z.output<typeof CommandRequest>): Answer | Promise<Answer> {
+        const seat = client.userData;
+        if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
+        if (!seat.bucket.take(Date.now()))
           return {
             ok: false,
-            code: 'forbidden',
-            message: "Only exercise control and evaluators can look through another audience's eyes.",
+            code: 'rate_limited',
+            message: `Too many commands: at most ${ExerciseRoom.rate.perSecond} a second. Nothing was changed; try again in a moment.`,
           };
-        audience = wanted;
-      }
-      return { ok: true, seq: this.live.state.seq, view: project(this.live.state, audience) };
-    }),
+        if (!parsed.ok) return { ok: false, ...parsed.rejection };
+        return this.live.submit(actorOf(seat.claims), parsed.command).then((reply) => {
+          if (!reply.ok)
+            this.log.debug({ participant: seat.claims.sub, command: parsed.command.type, code: reply.code }, 'command refused');
+          return reply;
+        });
+      }),
+    ),
+    [VIEW]: validate(
+      checked(VIEW, ViewRequest),
+      answering(function (this: ExerciseRoom, client: RoomClient, parsed: Checked<z.output<typeof ViewRequest>>): Answer {
+        const seat = client.userData;
+        if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
+        if (!parsed.ok) return { ok: false, ...parsed.rejection };
+        const req = parsed.value;
+        let audience = audienceOf(seat.claims);
+        if (req.as !== undefined) {
+          const wanted = audienceFromLabel(req.as);
+          const known = wanted && (wanted.kind !== 'nation' || this.live.state.scenario.nations.some((n) => n.id === wanted.nation));
+          if (!wanted || !known)
+            return { ok: false, code: 'unknown_audience', message: `"${req.as}" is not an audience of this exercise.` };
+          if (audience.kind !== 'control' && audienceLabel(wanted) !== audienceLabel(audience))
+            return {
+              ok: false,
+              code: 'forbidden',
+              message: "Only exercise control and evaluators can look through another audience's eyes.",
+            };
+          audience = wanted;
+        }
+        return { ok: true, seq: this.live.state.seq, view: project(this.live.state, audience) };
+      }),
+    ),
   };
 
-  private live!: LiveExercise;
-  private log!: Logger;
+  /** Set by onCreate, before any client can join. */
+  private created: { live: LiveExercise; log: Logger } | null = null;
   private readonly cache = new Map<string, AudienceCache>();
   private unsubscribe: (() => void) | null = null;
 
@@ -98,14 +166,27 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
   override async onCreate(options: { exerciseId?: unknown }): Promise<void> {
     const id = typeof options.exerciseId === 'string' ? options.exerciseId : '';
     this.roomId = id;
-    this.log = ExerciseRoom.service.log.child({ exercise: id });
-    this.live = await ExerciseRoom.service.exercise(id);
-    this.unsubscribe = this.live.subscribe((events, state) => this.push(events, state));
+    const log = ExerciseRoom.service.log.child({ exercise: id });
+    const live = await ExerciseRoom.service.exercise(id);
+    this.created = { live, log };
+    this.unsubscribe = live.subscribe((events, state) => this.push(events, state));
+  }
+
+  private get live(): LiveExercise {
+    if (!this.created) throw new Error('the exercise room is not created yet');
+    return this.created.live;
+  }
+
+  private get log(): Logger {
+    if (!this.created) throw new Error('the exercise room is not created yet');
+    return this.created.log;
   }
 
   override onJoin(client: RoomClient): void {
     const claims = client.auth;
-    if (!claims || claims.ex !== this.roomId) throw new ApiError(403, 'wrong_exercise', 'This token belongs to another exercise.');
+    // A ServerError is answered to the client without Colyseus logging a trace.
+    if (!claims || claims.ex !== this.roomId) throw new ServerError(ErrorCode.AUTH_FAILED, 'This token belongs to another exercise.');
+    this.closeOnUndecodableFrames(client);
     const audience = audienceOf(claims);
     const label = audienceLabel(audience);
     client.userData = {
@@ -132,6 +213,7 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
   override onReconnect(client: RoomClient): void {
     const seat = client.userData;
     if (!seat) return;
+    this.closeOnUndecodableFrames(client);
     // Anything may have happened meanwhile: send the whole current view.
     const cached = this.viewFor(audienceOf(seat.claims));
     client.send(PUSH.view, { seq: cached.seq, view: cached.view });
@@ -145,6 +227,20 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
 
   override onDispose(): void {
     this.unsubscribe?.();
+  }
+
+  /**
+   * Close with 4002 (CloseCode.WITH_ERROR) a connection that sends a frame that is not a Colyseus
+   * message (empty, or an unknown leading byte), as an undecodable message is. Runs before the
+   * room's own listener, which Colyseus attaches after onJoin and which ignores such frames.
+   */
+  private closeOnUndecodableFrames(client: RoomClient): void {
+    client.ref.on('message', (data: unknown) => {
+      const head = data instanceof Uint8Array ? data[0] : undefined;
+      if (head !== undefined && CLIENT_FRAMES.has(head)) return;
+      this.log.warn({ participant: client.userData?.claims.sub, head: head ?? null }, 'undecodable frame: connection closed');
+      client.leave(CloseCode.WITH_ERROR);
+    });
   }
 
   /** Disconnect every connection of a participant removed by control. */

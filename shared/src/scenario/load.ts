@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ScenarioShape, type Scenario } from './schema.ts';
+import { decodeUtf8, parseJson } from './text.ts';
 import { crossCheck, formatPath, type ScenarioProblem } from './validate.ts';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
@@ -15,14 +16,18 @@ export function parseScenario(input: unknown): ScenarioResult {
   return problems.length ? { ok: false, problems } : { ok: true, scenario: shape.data };
 }
 
+/** A scenario's JSON text; a leading byte order mark is accepted, a syntax error names its line and column. */
 export function parseScenarioText(text: string): ScenarioResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  return parseScenario(json);
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${json.message}` }] };
+  return parseScenario(json.value);
+}
+
+/** A scenario file's bytes: UTF-8 (with or without a byte order mark), else refused. */
+export function parseScenarioBytes(bytes: Uint8Array): ScenarioResult {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { ok: false, problems: [{ path: '(file)', message: `${decoded.message}; save the file as UTF-8` }] };
+  return parseScenarioText(decoded.text);
 }
 
 export function zodProblems(error: z.ZodError): ScenarioProblem[] {
