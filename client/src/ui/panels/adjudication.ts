@@ -208,8 +208,6 @@ export function adjudicationPanel(): Panel {
   });
 
   return {
-    id: 'adjudication',
-    title: 'Adjudication',
     badge: (v) => v.actions.filter((a) => a.status === 'submitted').length,
     mount(root) {
       fill(root, h('h3', {}, 'Queue: submitted actions'), queue, form, advForm);

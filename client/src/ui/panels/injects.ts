@@ -99,8 +99,6 @@ export function injectsPanel(): Panel {
   };
 
   return {
-    id: 'injects',
-    title: 'Injects',
     badge: (view) => view.injects.filter((x) => x.control?.status === 'held').length,
     mount(root) {
       fill(root, h('div', { class: 'row' }, field('Show', filter)), list, adhoc.el);
