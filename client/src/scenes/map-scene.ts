@@ -54,6 +54,9 @@ import {
   type RegionState,
 } from './map-model.ts';
 import { drawCluster, drawLabel, drawMarker, splitName, type LabelStyle } from './map-glyphs.ts';
+import { clampView, fitView, panBy, toWorld, zoomAbout, type Frame, type ViewBox } from './interaction/camera.ts';
+import { bindPointerInput, type Binding } from './interaction/dom.ts';
+import type { MapIntent } from './interaction/types.ts';
 
 type Graphics = Phaser.GameObjects.Graphics;
 type Image = Phaser.GameObjects.Image;
@@ -147,12 +150,6 @@ interface Pulse {
   t0: number;
 }
 
-interface ViewBox {
-  cx: number;
-  cy: number;
-  zoom: number;
-}
-
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 const hexNum = parseHex;
 const inset = (d: RegionDomain) => d === 'cyber' || d === 'information';
@@ -203,10 +200,8 @@ export class MapScene extends Phaser.Scene {
   private mapW = 1;
   private mapH = 1;
 
-  // Input
-  private readonly pointers = new Map<number, { x: number; y: number }>();
-  private drag: { x: number; y: number; moved: boolean; pinch: number } | null = null;
-  private readonly listeners: Array<() => void> = [];
+  // Input: pointer gestures (interaction/*.ts)
+  private gesture: Binding | null = null;
 
   // Loop
   private lastActive = 0;
@@ -230,7 +225,12 @@ export class MapScene extends Phaser.Scene {
     this.gSelection = this.add.graphics().setDepth(DEPTH.selection);
     this.gArrows = this.add.graphics().setDepth(DEPTH.arrows);
     this.gFx = this.add.graphics().setDepth(DEPTH.fx);
-    this.bindInput(this.game.canvas);
+    this.gesture = bindPointerInput(this.game.canvas, {
+      threshold: DRAG_CSS * this.dpr,
+      size: () => ({ width: this.scale.width, height: this.scale.height }),
+      apply: (intent) => this.applyIntent(intent),
+      changed: () => this.wake(),
+    });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unbindInput());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.unbindInput());
     this.hooks.onReady();
@@ -243,7 +243,8 @@ export class MapScene extends Phaser.Scene {
       this.frames.push(this.game.loop.rawDelta);
       if (this.frames.length > FRAME_LOG) this.frames.splice(0, this.frames.length - FRAME_LOG);
     }
-    let active = this.drag !== null || this.movers > 0 || this.pointers.size > 0;
+    const gesturing = this.gesture?.machine.busy === true;
+    let active = gesturing || this.movers > 0;
     if (this.viewAnim) {
       const t = Math.min(1, (now - this.viewAnim.t0) / this.viewAnim.dur);
       const k = ease(t);
@@ -272,7 +273,7 @@ export class MapScene extends Phaser.Scene {
     }
     // Patterns cost thousands of segments a frame on a software renderer: leave them out while the
     // camera moves, and draw them again (at the new zoom) once it has settled.
-    const cameraMoving = this.drag !== null || this.viewAnim !== null || this.pointers.size > 0 || now - this.zoomedAt < 160;
+    const cameraMoving = gesturing || this.viewAnim !== null || now - this.zoomedAt < 160;
     if (cameraMoving) {
       if (this.gPatterns.visible) this.gPatterns.setVisible(false);
       active = true;
@@ -989,31 +990,13 @@ export class MapScene extends Phaser.Scene {
   // -------------------------------------------------------------------------------------------
   // Camera
 
-  private fitZoom(): number {
-    const w = this.scale.width;
-    const h = this.scale.height;
-    return Math.min(w / (this.mapW * 1.04), h / (this.mapH * 1.06));
-  }
-
-  private limits(): [number, number] {
-    const f = this.fitZoom();
-    return [f * 0.85, f * 10];
-  }
-
-  private clampView(v: ViewBox): ViewBox {
-    const [lo, hi] = this.limits();
-    const zoom = Math.min(hi, Math.max(lo, v.zoom));
-    const vw = this.scale.width / zoom;
-    const vh = this.scale.height / zoom;
-    const mx = this.mapW * 0.04;
-    const my = this.mapH * 0.04;
-    const clamp = (c: number, view: number, size: number, m: number) =>
-      view >= size + 2 * m ? size / 2 : Math.min(size + m - view / 2, Math.max(view / 2 - m, c));
-    return { zoom, cx: clamp(v.cx, vw, this.mapW, mx), cy: clamp(v.cy, vh, this.mapH, my) };
+  /** The canvas and map sizes, for the camera arithmetic of interaction/camera.ts. */
+  private frame(): Frame {
+    return { width: this.scale.width, height: this.scale.height, mapW: this.mapW, mapH: this.mapH };
   }
 
   private setCamera(v: ViewBox, animate: boolean): void {
-    const to = this.clampView(v);
+    const to = clampView(this.frame(), v);
     if (animate) this.viewAnim = { from: { ...this.cam }, to, t0: performance.now(), dur: 320 };
     else {
       this.viewAnim = null;
@@ -1024,27 +1007,19 @@ export class MapScene extends Phaser.Scene {
 
   private fitNow(): void {
     this.atFit = true;
-    this.cam = this.clampView({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() });
+    this.cam = fitView(this.frame());
     this.viewAnim = null;
   }
 
   fit(): void {
     this.atFit = true;
-    this.setCamera({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() }, true);
+    this.setCamera(fitView(this.frame()), true);
   }
 
   zoomBy(f: number, sx = this.scale.width / 2, sy = this.scale.height / 2): void {
     this.atFit = false;
     const base = this.viewAnim ? this.viewAnim.to : this.cam;
-    const zoom = base.zoom * f;
-    const [wx, wy] = this.toWorld(sx, sy, base);
-    const next = this.clampView({ zoom, cx: 0, cy: 0 });
-    const z = next.zoom;
-    this.setCamera({ zoom: z, cx: wx - (sx - this.scale.width / 2) / z, cy: wy - (sy - this.scale.height / 2) / z }, true);
-  }
-
-  private toWorld(sx: number, sy: number, v: ViewBox = this.cam): Pt {
-    return [v.cx + (sx - this.scale.width / 2) / v.zoom, v.cy + (sy - this.scale.height / 2) / v.zoom];
+    this.setCamera(zoomAbout(this.frame(), base, f, [sx, sy]), true);
   }
 
   /** Push the view to the camera and refresh whatever depends on zoom. */
@@ -1094,125 +1069,38 @@ export class MapScene extends Phaser.Scene {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Input (DOM pointer events: drag to pan, wheel and pinch to zoom, click to select)
+  // Input: interaction/*.ts turns pointer events into intents (drag to pan, wheel and pinch to
+  // zoom, click to select), carried out here.
 
-  private bindInput(canvas: HTMLCanvasElement): void {
-    canvas.style.touchAction = 'none';
-    canvas.style.display = 'block';
-    const pos = (e: PointerEvent | WheelEvent): [number, number] => {
-      const rect = canvas.getBoundingClientRect();
-      return [
-        ((e.clientX - rect.left) / Math.max(1, rect.width)) * this.scale.width,
-        ((e.clientY - rect.top) / Math.max(1, rect.height)) * this.scale.height,
-      ];
-    };
-    const pinchDistance = () => {
-      const [p, q] = [...this.pointers.values()];
-      return p && q ? Math.hypot(p.x - q.x, p.y - q.y) : 0;
-    };
-    const down = (e: PointerEvent) => {
-      if (e.button !== 0 && e.pointerType === 'mouse') return;
-      const [x, y] = pos(e);
-      this.pointers.set(e.pointerId, { x, y });
-      try {
-        canvas.setPointerCapture(e.pointerId);
-      } catch {
-        // Synthetic or already-released pointers cannot be captured; dragging still works.
-      }
-      this.viewAnim = null;
-      this.drag = { x, y, moved: this.pointers.size > 1, pinch: pinchDistance() };
-      this.wake();
-    };
-    const move = (e: PointerEvent) => {
-      const p = this.pointers.get(e.pointerId);
-      if (!p || !this.drag) return;
-      const [x, y] = pos(e);
-      if (this.pointers.size >= 2) {
-        const before = [...this.pointers.values()];
-        const mid0 = [(before[0]!.x + before[1]!.x) / 2, (before[0]!.y + before[1]!.y) / 2] as const;
-        const d0 = pinchDistance();
-        p.x = x;
-        p.y = y;
-        const after = [...this.pointers.values()];
-        const mid1 = [(after[0]!.x + after[1]!.x) / 2, (after[0]!.y + after[1]!.y) / 2] as const;
-        const d1 = pinchDistance();
-        const [wx, wy] = this.toWorld(mid0[0], mid0[1]);
-        const zoom = this.cam.zoom * (d0 > 0 ? d1 / d0 : 1);
-        const z = this.clampView({ zoom, cx: 0, cy: 0 }).zoom;
-        this.cam = this.clampView({
-          zoom: z,
-          cx: wx - (mid1[0] - this.scale.width / 2) / z,
-          cy: wy - (mid1[1] - this.scale.height / 2) / z,
-        });
-        this.drag.moved = true;
+  private applyIntent(intent: MapIntent): void {
+    switch (intent.type) {
+      case 'stop':
+        this.viewAnim = null;
+        break;
+      case 'pan':
         this.atFit = false;
-        this.wake();
-        return;
-      }
-      const dx = x - p.x;
-      const dy = y - p.y;
-      if (!this.drag.moved && Math.hypot(x - this.drag.x, y - this.drag.y) < DRAG_CSS * this.dpr) return;
-      this.drag.moved = true;
-      p.x = x;
-      p.y = y;
-      this.atFit = false;
-      this.cam = this.clampView({ zoom: this.cam.zoom, cx: this.cam.cx - dx / this.cam.zoom, cy: this.cam.cy - dy / this.cam.zoom });
-      this.wake();
-    };
-    const up = (e: PointerEvent) => {
-      if (!this.pointers.has(e.pointerId)) return;
-      this.pointers.delete(e.pointerId);
-      if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
-      const drag = this.drag;
-      if (this.pointers.size === 0) this.drag = null;
-      else {
-        // Continue panning with the remaining finger from where it is.
-        this.drag = { x: 0, y: 0, moved: true, pinch: 0 };
-        return;
-      }
-      if (drag && !drag.moved && e.type === 'pointerup') {
-        const [x, y] = pos(e);
-        const [wx, wy] = this.toWorld(x, y);
+        this.setCamera(panBy(this.frame(), this.cam, intent.dx, intent.dy), false);
+        break;
+      case 'zoom':
+        if (intent.animate) this.zoomBy(intent.factor, intent.to[0], intent.to[1]);
+        else {
+          this.atFit = false;
+          this.setCamera(zoomAbout(this.frame(), this.cam, intent.factor, intent.from, intent.to), false);
+        }
+        break;
+      case 'select': {
+        const [wx, wy] = toWorld(this.frame(), this.cam, intent.at);
         const hit = this.hitTest(wx, wy);
         this.select(hit);
         this.hooks.onSelect(hit);
+        break;
       }
-      this.wake();
-    };
-    const wheel = (e: WheelEvent) => {
-      e.preventDefault();
-      const [x, y] = pos(e);
-      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-      const f = Math.exp(-e.deltaY * unit * 0.0015);
-      this.viewAnim = null;
-      this.atFit = false;
-      const [wx, wy] = this.toWorld(x, y);
-      const z = this.clampView({ zoom: this.cam.zoom * f, cx: 0, cy: 0 }).zoom;
-      this.cam = this.clampView({ zoom: z, cx: wx - (x - this.scale.width / 2) / z, cy: wy - (y - this.scale.height / 2) / z });
-      this.wake();
-    };
-    const dbl = (e: MouseEvent) => {
-      const rect = canvas.getBoundingClientRect();
-      this.zoomBy(2, ((e.clientX - rect.left) / rect.width) * this.scale.width, ((e.clientY - rect.top) / rect.height) * this.scale.height);
-    };
-    canvas.addEventListener('pointerdown', down);
-    canvas.addEventListener('pointermove', move);
-    canvas.addEventListener('pointerup', up);
-    canvas.addEventListener('pointercancel', up);
-    canvas.addEventListener('wheel', wheel, { passive: false });
-    canvas.addEventListener('dblclick', dbl);
-    this.listeners.push(() => {
-      canvas.removeEventListener('pointerdown', down);
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerup', up);
-      canvas.removeEventListener('pointercancel', up);
-      canvas.removeEventListener('wheel', wheel);
-      canvas.removeEventListener('dblclick', dbl);
-    });
+    }
   }
 
   private unbindInput(): void {
-    for (const off of this.listeners.splice(0)) off();
+    this.gesture?.unbind();
+    this.gesture = null;
   }
 
   hitTest(wx: number, wy: number): string | null {
@@ -1247,7 +1135,7 @@ export class MapScene extends Phaser.Scene {
     this.ui = ui;
     if (this.view) {
       if (uiChanged) for (const r of this.regions.values()) this.refreshLabel(r);
-      this.cam = this.atFit ? this.clampView({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() }) : this.clampView(this.cam);
+      this.cam = this.atFit ? fitView(this.frame()) : clampView(this.frame(), this.cam);
       this.applied = { cx: NaN, cy: NaN, zoom: NaN };
       this.dirtyLayout = true;
       this.dirtyLabels = true;
