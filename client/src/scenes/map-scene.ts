@@ -124,6 +124,16 @@ interface RegionRec {
   inView: boolean;
 }
 
+/** The scene's fixed graphics layers, bottom to top. */
+interface Layers {
+  base: Graphics;
+  patterns: Graphics;
+  borders: Graphics;
+  selection: Graphics;
+  arrows: Graphics;
+  fx: Graphics;
+}
+
 interface LabelVariant {
   tex: string;
   w: number;
@@ -174,13 +184,8 @@ export class MapScene extends Phaser.Scene {
   selected: string | null = null;
   updates = 0;
 
-  // Graphics layers
-  private gBase!: Graphics;
-  private gPatterns!: Graphics;
-  private gBorders!: Graphics;
-  private gSelection!: Graphics;
-  private gArrows!: Graphics;
-  private gFx!: Graphics;
+  // Graphics layers, made by create()
+  private madeLayers: Layers | null = null;
 
   // View
   private dpr = 1;
@@ -213,18 +218,30 @@ export class MapScene extends Phaser.Scene {
     this.hooks = hooks;
   }
 
+  /**
+   * The graphics layers. create() makes them, and nothing draws before it: Phaser runs update()
+   * after create(), and the map's handle (setView, select, resize) is given out only once create() is done.
+   */
+  private get layers(): Layers {
+    if (!this.madeLayers) throw new Error('map scene: drawing before create()');
+    return this.madeLayers;
+  }
+
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
   create(): void {
     this.dpr = this.game.scale.zoom > 0 ? 1 / this.game.scale.zoom : 1;
     this.ui = uiScale(this.scale.width / this.dpr, this.scale.height / this.dpr);
-    this.gBase = this.add.graphics().setDepth(DEPTH.base);
-    this.gPatterns = this.add.graphics().setDepth(DEPTH.patterns);
-    this.gBorders = this.add.graphics().setDepth(DEPTH.borders);
-    this.gSelection = this.add.graphics().setDepth(DEPTH.selection);
-    this.gArrows = this.add.graphics().setDepth(DEPTH.arrows);
-    this.gFx = this.add.graphics().setDepth(DEPTH.fx);
+    const layer = (depth: number) => this.add.graphics().setDepth(depth);
+    this.madeLayers = {
+      base: layer(DEPTH.base),
+      patterns: layer(DEPTH.patterns),
+      borders: layer(DEPTH.borders),
+      selection: layer(DEPTH.selection),
+      arrows: layer(DEPTH.arrows),
+      fx: layer(DEPTH.fx),
+    };
     this.gesture = bindPointerInput(this.game.canvas, {
       threshold: DRAG_CSS * this.dpr,
       size: () => ({ width: this.scale.width, height: this.scale.height }),
@@ -275,14 +292,14 @@ export class MapScene extends Phaser.Scene {
     // camera moves, and draw them again (at the new zoom) once it has settled.
     const cameraMoving = gesturing || this.viewAnim !== null || now - this.zoomedAt < 160;
     if (cameraMoving) {
-      if (this.gPatterns.visible) this.gPatterns.setVisible(false);
+      if (this.layers.patterns.visible) this.layers.patterns.setVisible(false);
       active = true;
-    } else if (!this.gPatterns.visible || this.dirtyPatterns) {
+    } else if (!this.layers.patterns.visible || this.dirtyPatterns) {
       if (this.dirtyPatterns) {
         this.dirtyPatterns = false;
         this.drawPatterns();
       }
-      this.gPatterns.setVisible(true);
+      this.layers.patterns.setVisible(true);
     }
     if (active) this.lastActive = now;
     else if (now - this.lastActive > IDLE_MS && this.view !== null) {
@@ -365,7 +382,8 @@ export class MapScene extends Phaser.Scene {
       for (const r of this.regions.values()) if (r.assets.delete(id)) r.sorted = null;
     }
     for (const id of ad.added) {
-      const state = this.assetStore.get(id)!;
+      const state = this.assetStore.get(id);
+      if (!state) continue; // diffAssets stores every asset it reports as added
       this.assets.set(id, { id, state, img: null, tex: '', x: NaN, y: NaN, clustered: false, placed: false });
       const r = this.regions.get(state.region);
       if (r) {
@@ -494,7 +512,7 @@ export class MapScene extends Phaser.Scene {
   // Drawing
 
   private drawBase(): void {
-    const g = this.gBase.clear();
+    const g = this.layers.base.clear();
     const w = this.mapW;
     const h = this.mapH;
     // The map sheet is the canvas clear colour (free); the dark surround is drawn around it as
@@ -535,7 +553,7 @@ export class MapScene extends Phaser.Scene {
     if (!force && this.patternZoom > 0 && Math.abs(Math.log(z / this.patternZoom)) < 0.2) return;
     this.patternZoom = z;
     const px = this.dpr / z; // one CSS pixel in world units
-    const g = this.gPatterns.clear();
+    const g = this.layers.patterns.clear();
     for (const r of this.regions.values()) {
       if (r.domain === 'land' && r.controller === null) {
         // Contested or uncontrolled land: diagonal hatching.
@@ -573,7 +591,7 @@ export class MapScene extends Phaser.Scene {
   /** Borders in screen-constant widths: coasts and frontiers, sea lanes, the air corridor, insets, unstable regions. */
   private drawBorders(): void {
     const px = this.dpr / this.cam.zoom;
-    const g = this.gBorders.clear();
+    const g = this.layers.borders.clear();
     const dashed = (pts: readonly Pt[], w: number, colour: number, alpha: number, dash: number, gap: number) => {
       g.lineStyle(w * px, colour, alpha);
       strokeSegments(g, dashSegments(pts, dash * px, gap * px));
@@ -602,7 +620,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private drawSelection(): void {
-    const g = this.gSelection.clear();
+    const g = this.layers.selection.clear();
     const r = this.selected === null ? undefined : this.regions.get(this.selected);
     if (!r) return;
     const px = this.dpr / this.cam.zoom;
@@ -611,7 +629,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private drawArrows(): void {
-    const g = this.gArrows.clear();
+    const g = this.layers.arrows.clear();
     const px = this.dpr / this.cam.zoom;
     const seen = new Set<string>();
     let i = 0;
@@ -659,10 +677,10 @@ export class MapScene extends Phaser.Scene {
       while (t0 < 0.45 && fromBox && inBox(at(t0), fromBox)) t0 += 0.01;
       while (t1 > 0.55 && toBox && inBox(at(t1), toBox)) t1 -= 0.01;
       if (!toBox) t1 = Math.max(0.55, 1 - (14 * px) / len);
-      const pts: Pt[] = [];
-      for (let k = 0; k <= 20; k++) pts.push(at(t0 + ((t1 - t0) * k) / 20));
-      const last = pts[pts.length - 1]!;
-      const prev = pts[pts.length - 3]!;
+      const along = (k: number) => at(t0 + ((t1 - t0) * k) / 20);
+      const pts: Pt[] = Array.from({ length: 21 }, (_, k) => along(k));
+      const last = along(20);
+      const prev = along(18);
       const dir = Math.atan2(last[1] - prev[1], last[0] - prev[0]);
       const head = 17 * px;
       const body = pts.slice(0, -2);
@@ -702,7 +720,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private drawPulses(now: number): void {
-    const g = this.gFx.clear();
+    const g = this.layers.fx.clear();
     const px = this.dpr / this.cam.zoom;
     this.pulses = this.pulses.filter((p) => now - p.t0 < PULSE_MS);
     for (const p of this.pulses) {
@@ -734,16 +752,17 @@ export class MapScene extends Phaser.Scene {
     const old = r.variants;
     const ins = inset(r.domain);
     const spec = { name: r.name, style: this.labelStyle(r), stability: r.stability, capital: r.capital, note, scale };
-    const drawings = [drawLabel(spec)];
-    if (!ins && splitName(r.name)) drawings.push(drawLabel({ ...spec, twoLines: true }));
     const tag = Math.random().toString(36).slice(2, 8);
-    r.variants = drawings.map((d, i) => {
+    const variant = (d: ReturnType<typeof drawLabel>, i: number): LabelVariant => {
       const tex = `label:${r.id}:${tag}:${i}`;
       this.textures.addCanvas(tex, d.canvas);
       return { tex, w: d.canvas.width, h: d.canvas.height, ox: ins ? 0 : d.ox, oy: ins ? 0 : d.oy };
-    });
+    };
+    // One line always; two lines as well for a name of several words.
+    const oneLine = variant(drawLabel(spec), 0);
+    r.variants = !ins && splitName(r.name) ? [oneLine, variant(drawLabel({ ...spec, twoLines: true }), 1)] : [oneLine];
     if (!r.label) {
-      r.label = this.add.image(r.anchor[0], r.anchor[1], r.variants[0]!.tex).setDepth(DEPTH.labels);
+      r.label = this.add.image(r.anchor[0], r.anchor[1], oneLine.tex).setDepth(DEPTH.labels);
       r.label.setVertexRoundMode('full');
     }
     this.setLabelVariant(r, Math.min(r.variant, r.variants.length - 1), true);
@@ -774,14 +793,15 @@ export class MapScene extends Phaser.Scene {
     for (const r of this.regions.values()) {
       if (!r.label) continue;
       r.label.setScale(1 / z);
-      const idx = r.variants.map((_, i) => i);
-      const one = r.variants[0]!;
-      if (r.variants.length > 1 && one.w > r.span * z * 0.92) idx.reverse();
-      order.set(r.id, idx);
-      const boxes = idx.map((i) => {
-        const v = r.variants[i]!;
-        return { x: r.anchor[0] * z - v.ox, y: r.anchor[1] * z - v.oy, w: v.w, h: v.h };
-      });
+      // Preferred first: one line, unless it is wider than the region and two lines are to hand.
+      const ranked = r.variants.map((v, i) => ({ v, i }));
+      const [one] = r.variants;
+      if (one && r.variants.length > 1 && one.w > r.span * z * 0.92) ranked.reverse();
+      order.set(
+        r.id,
+        ranked.map((c) => c.i),
+      );
+      const boxes = ranked.map(({ v }) => ({ x: r.anchor[0] * z - v.ox, y: r.anchor[1] * z - v.oy, w: v.w, h: v.h }));
       choices.push({ id: r.id, priority: (inset(r.domain) ? 1e12 : 0) + r.area * (r.domain === 'land' ? 2 : 1), boxes });
     }
     const chosen = chooseLabels(choices, 2 * this.dpr);
@@ -789,7 +809,8 @@ export class MapScene extends Phaser.Scene {
       const k = chosen.get(r.id) ?? -1;
       r.labelHidden = k < 0;
       r.label?.setVisible(k >= 0);
-      if (k >= 0) this.setLabelVariant(r, order.get(r.id)![k]!);
+      const variant = order.get(r.id)?.[k];
+      if (variant !== undefined) this.setLabelVariant(r, variant);
     }
   }
 
@@ -842,7 +863,7 @@ export class MapScene extends Phaser.Scene {
     const ms = this.markerSize();
     const spacing = (ms * 1.28) / z;
     let origin: Pt;
-    let avoid: Box | null = null;
+    let avoid: Box | null;
     if (inset(r.domain)) {
       origin = [r.bounds.x + r.bounds.w / 2, r.bounds.y + (r.lh * 0.55) / z + r.bounds.h / 2];
       avoid = this.labelBox(r);
@@ -854,8 +875,11 @@ export class MapScene extends Phaser.Scene {
     let slots = markerSlots(r.poly, origin, spacing, Math.max(want, 1), avoid, (ms * 0.55) / z, r.bounds);
     if (slots.length === 0) slots = markerSlots(r.poly, origin, spacing, Math.max(want, 1), avoid, 0, r.bounds);
     if (slots.length === 0) slots = [origin];
-    const owners = [];
-    for (const id of ids) owners.push({ id, owner: this.assetStore.get(id)!.owner });
+    const owners: Array<{ id: string; owner: string }> = [];
+    for (const id of ids) {
+      const s = this.assetStore.get(id);
+      if (s) owners.push({ id, owner: s.owner });
+    }
     let plan = planRegion(owners, slots.length, MAX_INDIVIDUAL);
     if (plan.some((p) => p.kind === 'cluster')) {
       // Stacks carry a count pill: lay them out on a wider grid; one stack if even that is short.
