@@ -37,8 +37,6 @@ export function controlPanel(): Panel {
   };
 
   return {
-    id: 'control',
-    title: 'Control',
     mount(root, ctx) {
       ctxRef = ctx;
       ctx.session.onPresence((p) => {
