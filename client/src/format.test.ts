@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelTitle, classificationClass, countdown, gameTime, grading, plural, statusLabel } from './format.ts';
+import { classificationClass, countdown, gameTime, grading, plural, statusLabel } from './format.ts';
 
 describe('format', () => {
   it('counts down to a deadline, freezes while paused, and goes negative when late', () => {
@@ -20,12 +20,6 @@ describe('format', () => {
     expect(classificationClass('CONFIDENTIAL//ORCON')).toBe('cls-c');
     expect(classificationClass('RESTRICTED')).toBe('cls-r');
     expect(classificationClass('UNCLASSIFIED')).toBe('cls-u');
-  });
-
-  it('names channels by the other members', () => {
-    expect(channelTitle(['CAL', 'KST'], 'CAL')).toBe('KST');
-    expect(channelTitle(['CAL', 'KST', 'LND'], 'KST')).toBe('CAL · LND');
-    expect(channelTitle(['CAL', 'KST'], null)).toBe('CAL · KST');
   });
 
   it('small words', () => {

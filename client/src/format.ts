@@ -55,12 +55,6 @@ export const grading = (g: { reliability: string; credibility: string }) => `${g
 
 export const statusLabel = (s: string) => ({ setup: 'Not started', running: 'Running', paused: 'Paused', ended: 'Ended (ENDEX)' })[s] ?? s;
 
-/** "CAL+KST" → "CAL · KST" without the viewer's own nation. */
-export function channelTitle(members: readonly string[], self: string | null): string {
-  const others = members.filter((m) => m !== self);
-  return others.length === 0 ? members.join(' · ') : others.join(' · ');
-}
-
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

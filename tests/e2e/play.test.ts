@@ -158,7 +158,7 @@ describe('a turn played from the browser', () => {
     await arn.click('.composer button[type="submit"]');
     await tab(brv, 'channels');
     await expect.poll(() => brv.textContent('.thread')).toContain('Shall we call consultations under Article 2?');
-    await expect.poll(() => brv.textContent('.thread')).toContain('Astrid (ARN) (ARN, fm)');
+    await expect.poll(() => brv.textContent('.thread')).toContain('Astrid (ARN) (Arnholm — Foreign Minister)');
 
     // A refusal is shown next to the control that sent it: actions are not open yet.
     await tab(arn, 'actions');

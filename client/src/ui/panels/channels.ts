@@ -3,7 +3,8 @@
  * control sees all of them and can write into any as a persona.
  */
 import type { View } from '@concord/shared/views/index';
-import { channelTitle, clock } from '../../format.ts';
+import { clock } from '../../format.ts';
+import { channelTitle, seatLabel } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
@@ -90,7 +91,7 @@ export function channelsPanel(): Panel {
                   render(view, ctx);
                 },
               },
-              h('span', {}, channelTitle(c.members, ctx.nation)),
+              h('span', {}, channelTitle(view, c.members, ctx.nation)),
               c.members.length > 2 ? h('small', {}, ' (multilateral)') : null,
               unread && id !== current ? h('span', { class: 'count' }, unread) : null,
             );
@@ -100,7 +101,7 @@ export function channelsPanel(): Panel {
     const msgs = view.messages.filter((m) => m.channel === current);
     fill(
       thread,
-      current ? h('h3', {}, `Channel: ${channelTitle(current.split('+'), ctx.nation)}`) : null,
+      current ? h('h3', {}, `Channel: ${channelTitle(view, current.split('+'), ctx.nation)}`) : null,
       ...msgs.map((m) =>
         h(
           'div',
@@ -108,7 +109,7 @@ export function channelsPanel(): Panel {
           h(
             'div',
             { class: 'meta' },
-            `${m.from.name}${m.from.nation ? ` (${m.from.nation}${m.from.position ? `, ${m.from.position}` : ''})` : ''} · T${m.turn} ${clock(m.at)}`,
+            `${m.from.name}${m.from.nation ? ` (${seatLabel(view, { role: 'nation', nation: m.from.nation, position: m.from.position })})` : ''} · T${m.turn} ${clock(m.at)}`,
           ),
           m.subject ? h('strong', {}, m.subject) : null,
           h('p', {}, m.body),
