@@ -2,6 +2,7 @@
 import type { View } from '@concord/shared/views/index';
 import { classificationClass, grading } from '../../format.ts';
 import { fill, h } from '../dom.ts';
+import { nationName, nationsLabel, regionName } from '../labels.ts';
 import { empty, type Ctx, type Panel } from '../panel.ts';
 
 export function intelPanel(): Panel {
@@ -24,7 +25,7 @@ export function intelPanel(): Panel {
                 h(
                   'p',
                   { class: 'meta' },
-                  `From ${r.originator} · grading ${grading(r.grading)}${r.released ? ` · turn ${r.releasedTurn}` : ' · not yet released'}${r.orcon ? ' · originator controls onward release' : ''}`,
+                  `From ${nationName(view, r.originator)} · grading ${grading(r.grading)}${r.released ? ` · turn ${r.releasedTurn}` : ' · not yet released'}${r.orcon ? ' · originator controls onward release' : ''}`,
                 ),
                 h('p', { class: 'message' }, r.body),
                 r.regions.length
@@ -32,7 +33,7 @@ export function intelPanel(): Panel {
                       'p',
                       { class: 'regions' },
                       'Regions: ',
-                      ...r.regions.map((g) => h('button', { class: 'link', onclick: () => ctx.selectRegion(g) }, g)),
+                      ...r.regions.map((g) => h('button', { class: 'link', onclick: () => ctx.selectRegion(g) }, regionName(view, g))),
                     )
                   : null,
                 r.control
@@ -42,7 +43,7 @@ export function intelPanel(): Panel {
                       h('strong', {}, 'Ground truth (control only): '),
                       r.control.groundTruth,
                       h('br'),
-                      `Releasable to: ${r.control.recipients.join(', ')} · release turn ${r.control.releaseTurn}`,
+                      `Releasable to: ${nationsLabel(view, r.control.recipients)} · release turn ${r.control.releaseTurn}`,
                     )
                   : null,
                 h('div', { class: `banner-line ${classificationClass(r.banner)}` }, r.banner),
