@@ -2,23 +2,23 @@
 import type { View } from '@concord/shared/views/index';
 import { clock } from '../../format.ts';
 import { fill, h } from '../dom.ts';
+import { assetName, nationName, nationsLabel, regionName } from '../labels.ts';
 import { empty, type Ctx, type Panel } from '../panel.ts';
 
 export function describeEffect(e: View['outcomes'][number]['effects'][number], view: View): string {
   if (e.kind === 'region') {
-    const name = view.map.regions.find((r) => r.id === e.region)?.name ?? e.region;
     const parts: string[] = [];
-    if (e.controller !== undefined) parts.push(`now controlled by ${e.controller ?? 'no one (contested)'}`);
+    if (e.controller !== undefined)
+      parts.push(`now controlled by ${e.controller === null ? 'no one (contested)' : nationName(view, e.controller)}`);
     if (e.stability !== undefined) parts.push(`stability ${e.stability}`);
-    return `${name}: ${parts.join(', ')}`;
+    return `${regionName(view, e.region)}: ${parts.join(', ')}`;
   }
-  const name = view.assets.find((a) => a.id === e.asset)?.name ?? e.asset;
   const parts: string[] = [];
-  if (e.region !== undefined) parts.push(`moves to ${view.map.regions.find((r) => r.id === e.region)?.name ?? e.region}`);
+  if (e.region !== undefined) parts.push(`moves to ${regionName(view, e.region)}`);
   if (e.strength !== undefined) parts.push(`strength ${e.strength}`);
   if (e.readiness !== undefined) parts.push(`readiness ${e.readiness.replace('_', ' ')}`);
   if (e.hidden === false) parts.push('revealed');
-  return `${name}: ${parts.join(', ')}`;
+  return `${assetName(view, e.asset)}: ${parts.join(', ')}`;
 }
 
 export function outcomesPanel(): Panel {
@@ -37,11 +37,7 @@ export function outcomesPanel(): Panel {
                 'article',
                 { class: 'item outcome', 'data-outcome': o.id },
                 h('h3', {}, o.title),
-                h(
-                  'p',
-                  { class: 'meta' },
-                  `Turn ${o.turn} · ${clock(o.at)} · ${o.visibleTo === 'ALL' ? 'to everyone' : `to ${o.visibleTo.join(', ')}`}`,
-                ),
+                h('p', { class: 'meta' }, `Turn ${o.turn} · ${clock(o.at)} · to ${nationsLabel(view, o.visibleTo)}`),
                 h('p', { class: 'message' }, o.outcome),
                 o.effects.length ? h('ul', { class: 'effects' }, ...o.effects.map((e) => h('li', {}, describeEffect(e, view)))) : null,
                 'rationale' in o && typeof o.rationale === 'string' && o.rationale
