@@ -2,6 +2,7 @@
 import type { View } from '@concord/shared/views/index';
 import { clock } from '../../format.ts';
 import { field, fill, h, select } from '../dom.ts';
+import { injectLabel, nationName } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
 export function notesPanel(): Panel {
@@ -44,7 +45,7 @@ export function notesPanel(): Panel {
         fill(
           inject,
           h('option', { value: '' }, '(none)'),
-          ...view.injects.map((x) => h('option', { value: x.id }, `#${x.number} ${x.subject}`)),
+          ...view.injects.map((x) => h('option', { value: x.id }, injectLabel(view, x.id))),
         );
         inject.value = keep;
       }
@@ -61,7 +62,7 @@ export function notesPanel(): Panel {
                 h(
                   'p',
                   { class: 'meta' },
-                  `T${n.turn} ${clock(n.at)} · ${n.author}${n.nation ? ` · ${n.nation}` : ''}${n.inject ? ` · ${n.inject}` : ''}`,
+                  `T${n.turn} ${clock(n.at)} · ${n.author}${n.nation ? ` · ${nationName(view, n.nation)}` : ''}${n.inject ? ` · ${injectLabel(view, n.inject)}` : ''}`,
                 ),
                 h('p', {}, n.text),
               ),
