@@ -2,6 +2,7 @@
 import type { View } from '@concord/shared/views/index';
 import { channelLabel, clock } from '../../format.ts';
 import { fill, h } from '../dom.ts';
+import { intelTitle, positionTitle, regionName } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
 type Inject = View['injects'][number];
@@ -39,10 +40,10 @@ export function inboxPanel(): Panel {
       ),
     );
     const shown = injects.filter((x) => filter === 'all' || x.channel === filter);
-    fill(list, shown.length ? shown.map((x) => item(x, ctx)) : empty('Nothing has arrived yet.'));
+    fill(list, shown.length ? shown.map((x) => item(view, x, ctx)) : empty('Nothing has arrived yet.'));
   };
 
-  const item = (x: Inject, ctx: Ctx) => {
+  const item = (view: View, x: Inject, ctx: Ctx) => {
     const expanded = open === x.id;
     const head = h(
       'button',
@@ -69,16 +70,18 @@ export function inboxPanel(): Panel {
             'div',
             { class: 'item-body' },
             h('p', { class: 'message' }, x.message),
-            x.positions.length ? h('p', { class: 'meta' }, `For: ${x.positions.join(', ')}`) : null,
+            x.positions.length
+              ? h('p', { class: 'meta' }, `For: ${x.positions.map((p) => positionTitle(view, ctx.nation, p)).join(', ')}`)
+              : null,
             x.regions.length
               ? h(
                   'p',
                   { class: 'regions' },
                   'Where: ',
-                  ...x.regions.map((r) => h('button', { class: 'link', onclick: () => ctx.selectRegion(r) }, r)),
+                  ...x.regions.map((r) => h('button', { class: 'link', onclick: () => ctx.selectRegion(r) }, regionName(view, r))),
                 )
               : null,
-            x.intel ? h('p', { class: 'meta' }, `Attached intelligence report: ${x.intel} (see Intel)`) : null,
+            x.intel ? h('p', { class: 'meta' }, `Attached intelligence report: ${intelTitle(view, x.intel)} (see Intel)`) : null,
           )
         : null,
     );
