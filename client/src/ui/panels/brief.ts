@@ -1,6 +1,7 @@
 /** The road to war, the team's private brief, and the treaties in force. */
 import type { View } from '@concord/shared/views/index';
 import { fill, h } from '../dom.ts';
+import { nationsLabel } from '../labels.ts';
 import type { Ctx, Panel } from '../panel.ts';
 
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => h('p', {}, p));
@@ -18,7 +19,7 @@ export function briefPanel(): Panel {
       const own = ctx.nation ? view.nations.find((n) => n.id === ctx.nation) : null;
       fill(
         root,
-        view.brief.nation !== null ? [h('h3', {}, `${own?.name ?? ctx.nation}: private brief`), ...paragraphs(view.brief.nation)] : null,
+        view.brief.nation !== null ? [h('h3', {}, `${own?.name ?? 'Your team'}: private brief`), ...paragraphs(view.brief.nation)] : null,
         own?.caveats?.length ? [h('h4', {}, 'National caveats'), h('ul', {}, ...own.caveats.map((c) => h('li', {}, c)))] : null,
         h('h3', {}, 'Situation'),
         ...paragraphs(view.brief.public),
@@ -27,7 +28,7 @@ export function briefPanel(): Panel {
           h(
             'section',
             { class: 'treaty' },
-            h('h4', {}, `${t.name} (${t.parties.join(', ')})`),
+            h('h4', {}, `${t.name} (${nationsLabel(view, t.parties)})`),
             h(
               'ul',
               {},
