@@ -5,8 +5,9 @@
  */
 import type { View } from '@concord/shared/views/index';
 import type { Session, Link } from '../net/session.ts';
-import { countdown, gameTime, ROLE_LABELS, statusLabel } from '../format.ts';
+import { countdown, gameTime, statusLabel } from '../format.ts';
 import { fill, h } from './dom.ts';
+import { seatLabel } from './labels.ts';
 import { runInto, statusSlot, type Ctx } from './panel.ts';
 import { audienceOf, isReadOnly, loadTabs, type Tab } from './panels/registry.ts';
 import { regionCard } from './region-card.ts';
@@ -29,11 +30,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   const readySlot = statusSlot();
   const readyBtn = h('button', { class: 'ready' }, 'Mark ready');
   const viewAs = h('select', { 'aria-label': 'View as', class: 'view-as' });
-  const who = h(
-    'div',
-    { class: 'who' },
-    `${info.displayName} · ${ROLE_LABELS[role]}${info.nation ? ` ${info.nation}` : ''}${info.position ? ` (${info.position})` : ''}`,
-  );
+  const who = h('div', { class: 'who' }, `${info.displayName} · ${seatLabel(session.view(), info)}`);
   const leave = h(
     'button',
     {
