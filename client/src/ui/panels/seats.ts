@@ -5,6 +5,7 @@
 import { api } from '../../net/session.ts';
 import { clock } from '../../format.ts';
 import { fill, h } from '../dom.ts';
+import { nationName, seatLabel } from '../labels.ts';
 import { statusSlot, type Ctx, type Panel } from '../panel.ts';
 
 interface CodeRow {
@@ -46,6 +47,9 @@ export function seatsPanel(): Panel {
   };
 
   const refresh = async () => {
+    const view = ctxRef?.session.view() ?? null;
+    // A nation's code by the nation's name (the server's label carries its id too).
+    const codeLabel = (row: CodeRow) => (row.nation !== null && view ? nationName(view, row.nation) : row.label);
     const [c, p] = await Promise.all([
       call<{ codes: CodeRow[] }>('GET', '/codes'),
       call<{ participants: ParticipantRow[] }>('GET', '/participants'),
@@ -57,7 +61,7 @@ export function seatsPanel(): Panel {
           h(
             'div',
             { class: `item code-row${row.revokedAt ? ' revoked' : ''}`, 'data-code': row.id },
-            h('strong', {}, row.label),
+            h('strong', {}, codeLabel(row)),
             row.revokedAt ? h('span', { class: 'tag st-skipped' }, 'revoked') : null,
             fresh.has(row.id) ? h('div', { class: 'slip-code' }, fresh.get(row.id)) : null,
             row.revokedAt
@@ -70,7 +74,7 @@ export function seatsPanel(): Panel {
                     'button',
                     {
                       class: 'danger',
-                      onclick: () => confirm(`Revoke the code for ${row.label}? It stops working at once.`) && void revoke(row.id),
+                      onclick: () => confirm(`Revoke the code for ${codeLabel(row)}? It stops working at once.`) && void revoke(row.id),
                     },
                     'Revoke',
                   ),
@@ -86,7 +90,7 @@ export function seatsPanel(): Panel {
             'div',
             { class: 'item', 'data-participant': row.id },
             h('span', { class: `dot${row.online ? ' on' : ''}` }),
-            ` ${row.name} — ${row.role}${row.nation ? ` ${row.nation}` : ''}${row.position ? ` (${row.position})` : ''} · joined ${clock(row.joinedAt)}`,
+            ` ${row.name} · ${seatLabel(view, row)} · joined ${clock(row.joinedAt)}`,
             row.removedAt ? h('span', { class: 'tag st-skipped' }, ' removed') : null,
             row.removedAt || row.id === ctxRef?.session.info.participant
               ? null
