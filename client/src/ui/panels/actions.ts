@@ -1,6 +1,6 @@
 /** A nation's actions: the submission form (submit phase) and this team's actions by turn. */
 import type { View } from '@concord/shared/views/index';
-import { ACTION_TYPES } from '../labels.ts';
+import { ACTION_TYPES, actionTypeLabel, nationName, phaseLabel, regionName } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
@@ -85,7 +85,7 @@ export function actionsPanel(): Panel {
       const inSubmit = view.exercise.phase === 'submit' && view.exercise.status === 'running';
       phaseNote.textContent = inSubmit
         ? ''
-        : 'Actions can be submitted during the "submit" phase; the server will tell you if it is not time yet.';
+        : `Actions can be submitted during the "${phaseLabel(view, 'submit')}" phase; the server will tell you if it is not time yet.`;
       form.hidden = ctx.readOnly;
       heading.textContent = ctx.nation ? 'Your actions' : 'All actions';
       const mine = [...view.actions].sort((a, b) => b.seq - a.seq);
@@ -100,12 +100,16 @@ export function actionsPanel(): Panel {
                 h(
                   'h4',
                   {},
-                  ctx.nation ? null : h('span', { class: 'tag' }, a.nation),
+                  ctx.nation ? null : h('span', { class: 'tag' }, nationName(view, a.nation)),
                   `${a.title} `,
-                  h('span', { class: 'tag' }, a.type),
+                  h('span', { class: 'tag' }, actionTypeLabel(a.type)),
                   h('span', { class: `tag st-${a.status}` }, a.status),
                 ),
-                h('p', { class: 'meta' }, `Turn ${a.turn} · ${a.submittedBy}${a.regions.length ? ` · ${a.regions.join(', ')}` : ''}`),
+                h(
+                  'p',
+                  { class: 'meta' },
+                  `Turn ${a.turn} · ${a.submittedBy}${a.regions.length ? ` · ${a.regions.map((r) => regionName(view, r)).join(', ')}` : ''}`,
+                ),
                 h('p', {}, a.text),
                 a.status === 'submitted' && a.turn === view.exercise.turn && !ctx.readOnly
                   ? h(
