@@ -6,7 +6,7 @@
 import type { Effect } from '@concord/shared/engine/index';
 import type { Readiness } from '@concord/shared/common';
 import type { View } from '@concord/shared/views/index';
-import { ACTION_TYPES, READINESS } from '../labels.ts';
+import { ACTION_TYPES, READINESS, actionTypeLabel, assetName, nationName, regionName } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
@@ -107,7 +107,7 @@ export function adjudicationPanel(): Panel {
       );
     } else {
       const asset = select(
-        v.assets.map((a) => ({ value: a.id, label: `${a.name} (${a.owner})` })),
+        v.assets.map((a) => ({ value: a.id, label: `${a.name} (${nationName(v, a.owner)})` })),
         { 'data-k': 'asset', 'aria-label': 'Asset' },
       );
       const region = select([{ value: '', label: '(stays)' }, ...v.map.regions.map((r) => ({ value: r.id, label: r.name }))], {
@@ -225,13 +225,13 @@ export function adjudicationPanel(): Panel {
                   checked: picked.has(a.id),
                   onchange: (e: Event) => ((e.target as HTMLInputElement).checked ? picked.add(a.id) : picked.delete(a.id)),
                 }),
-                h('span', { class: 'tag' }, a.nation),
+                h('span', { class: 'tag' }, nationName(v, a.nation)),
                 h('strong', {}, ` ${a.title} `),
-                h('span', { class: 'tag' }, a.type),
+                h('span', { class: 'tag' }, actionTypeLabel(a.type)),
                 h(
                   'span',
                   { class: 'meta' },
-                  ` T${a.turn}${a.regions.length ? ` · ${a.regions.join(', ')}` : ''}${a.assets.length ? ` · ${a.assets.join(', ')}` : ''}`,
+                  ` T${a.turn}${a.regions.length ? ` · ${a.regions.map((r) => regionName(v, r)).join(', ')}` : ''}${a.assets.length ? ` · ${a.assets.map((x) => assetName(v, x)).join(', ')}` : ''}`,
                 ),
                 h('p', {}, a.text),
               ),
@@ -243,7 +243,7 @@ export function adjudicationPanel(): Panel {
         optionsFor = key;
         fill(
           visNations,
-          ...v.nations.map((n) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: n.id }), ` ${n.id}`)),
+          ...v.nations.map((n) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: n.id }), ` ${n.name}`)),
         );
         fill(advRegion, h('option', { value: '' }, '(none)'), ...v.map.regions.map((r) => h('option', { value: r.id }, r.name)));
       }
