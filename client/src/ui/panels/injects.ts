@@ -1,11 +1,14 @@
 /** The MSEL for exercise control: every inject with its status and the controls to move it. */
 import type { View } from '@concord/shared/views/index';
 import { channelLabel, clock } from '../../format.ts';
-import { CHANNELS } from '../labels.ts';
+import { CHANNELS, actionTypeLabel, nationsLabel, phaseLabel } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
 type Inject = View['injects'][number];
+
+/** Who has read a released inject: nation names, or "nobody yet". */
+const readers = (view: View, nations: readonly string[]) => (nations.length ? nationsLabel(view, nations) : 'nobody yet');
 
 export function injectsPanel(): Panel {
   let turnFilter = 'current';
@@ -18,7 +21,7 @@ export function injectsPanel(): Panel {
   });
   let last: { view: View; ctx: Ctx } | null = null;
 
-  const row = (x: Inject, ctx: Ctx) => {
+  const row = (view: View, x: Inject, ctx: Ctx) => {
     const c = x.control;
     const s = statusSlot();
     const status = c?.status ?? 'released';
@@ -35,7 +38,7 @@ export function injectsPanel(): Panel {
         h(
           'span',
           { class: 'meta' },
-          `T${c?.turn ?? '?'} ${c?.phase ?? ''} · ${channelLabel(x.channel)} · ${x.from.name} → ${x.to.join(', ')}`,
+          `T${c?.turn ?? '?'} ${c?.phase ? phaseLabel(view, c.phase) : ''} · ${channelLabel(x.channel)} · ${x.from.name} → ${nationsLabel(view, x.to)}`,
         ),
       ),
       h('p', { class: 'message' }, x.message),
@@ -47,14 +50,14 @@ export function injectsPanel(): Panel {
             { class: 'meta' },
             c.trigger.type === 'manual'
               ? 'Released by hand only.'
-              : `Contingency: fires after turn ${c.trigger.deadline.turn} ${c.trigger.deadline.phase} unless a ${c.trigger.unlessAction.types.join('/')} action is taken.`,
+              : `Contingency: fires after turn ${c.trigger.deadline.turn} ${phaseLabel(view, c.trigger.deadline.phase)} unless a ${c.trigger.unlessAction.types.map((t) => actionTypeLabel(t).toLowerCase()).join('/')} action is taken.`,
           )
         : null,
       status === 'released'
         ? h(
             'p',
             { class: 'meta' },
-            `Released ${x.releasedAt ? clock(x.releasedAt) : ''} (${c?.releaseReason ?? ''}) · read by ${Object.keys(c?.acknowledgedBy ?? {}).join(', ') || 'nobody yet'}`,
+            `Released ${x.releasedAt ? clock(x.releasedAt) : ''} (${c?.releaseReason ?? ''}) · read by ${readers(view, Object.keys(c?.acknowledgedBy ?? {}))}`,
           )
         : null,
       ctx.readOnly
@@ -94,7 +97,7 @@ export function injectsPanel(): Panel {
     const shown = view.injects.filter(
       (x) => wanted === null || x.control?.turn === wanted || (x.control?.status === 'held' && turnFilter === 'current'),
     );
-    fill(list, shown.length ? shown.map((x) => row(x, ctx)) : empty('No injects for this turn.'));
+    fill(list, shown.length ? shown.map((x) => row(view, x, ctx)) : empty('No injects for this turn.'));
     adhoc.update(view, ctx);
   };
 
