@@ -2,15 +2,12 @@
 import type { View } from '@concord/shared/views/index';
 import { channelLabel } from '../format.ts';
 import { h } from './dom.ts';
+import { nationName } from './labels.ts';
 
 export function regionCard(view: View, id: string, close: () => void): HTMLElement {
   const r = view.map.regions.find((x) => x.id === id);
   if (!r) return h('div', {}, 'Unknown region');
-  const owner =
-    r.controller === null
-      ? 'Contested / none'
-      : (view.nations.find((n) => n.id === r.controller)?.name ??
-        (r.controller === view.adversary.id ? view.adversary.name : r.controller));
+  const owner = r.controller === null ? 'Contested / none' : nationName(view, r.controller);
   const assets = view.assets.filter((a) => a.region === id);
   const injects = view.injects
     .filter((x) => x.regions.includes(id))
@@ -48,7 +45,7 @@ export function regionCard(view: View, id: string, close: () => void): HTMLEleme
             h(
               'li',
               {},
-              `${a.name} — ${a.owner}, ${a.type.replace(/_/g, ' ')}, strength ${a.strength}, ${a.readiness.replace('_', ' ')}${a.hidden ? ' (hidden)' : ''}`,
+              `${a.name} — ${nationName(view, a.owner)}, ${a.type.replace(/_/g, ' ')}, strength ${a.strength}, ${a.readiness.replace('_', ' ')}${a.hidden ? ' (hidden)' : ''}`,
             ),
           ),
         )
@@ -58,7 +55,7 @@ export function regionCard(view: View, id: string, close: () => void): HTMLEleme
       'ul',
       {},
       ...injects.map((x) => h('li', {}, `${channelLabel(x.channel)}: ${x.subject}`)),
-      ...actions.map((a) => h('li', {}, `Action (${a.nation}): ${a.title}`)),
+      ...actions.map((a) => h('li', {}, `Action (${nationName(view, a.nation)}): ${a.title}`)),
       ...outcomes.map((o) => h('li', {}, `Outcome: ${o.title}`)),
     ),
   );
