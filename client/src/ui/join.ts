@@ -63,7 +63,7 @@ export function joinScreen(root: HTMLElement, onJoined: (s: Session) => void, no
     previewFor = c;
     try {
       const p = await api<JoinPreview>('POST', '/join/preview', { code: c });
-      fill(what, `${p.exerciseTitle}: you will join as ${p.nation ? `${p.nation.name} (${p.nation.id})` : ROLE_LABELS[p.role]}.`);
+      fill(what, `${p.exerciseTitle}: you will join as ${p.nation ? p.nation.name : ROLE_LABELS[p.role]}.`);
       positionField.hidden = !p.nation;
       if (p.nation)
         fill(position, h('option', { value: '' }, '— choose —'), ...p.nation.positions.map((q) => h('option', { value: q.id }, q.title)));
@@ -143,7 +143,7 @@ export async function createScreen(root: HTMLElement, onCreated: (c: Created) =>
         { class: 'scenario' },
         h('input', { type: 'radio', name: 'scenario', value: s.id, checked: i === 0 }),
         h('strong', {}, ` ${s.title}`),
-        h('span', { class: 'meta' }, ` · ${s.turns} turns · ${s.nations.map((n) => n.id).join(', ')}`),
+        h('span', { class: 'meta' }, ` · ${s.turns} turns · ${s.nations.map((n) => n.name).join(', ')}`),
         h('p', {}, s.description),
       ),
     ),
@@ -158,7 +158,14 @@ export async function createScreen(root: HTMLElement, onCreated: (c: Created) =>
       ...(seed.value ? { seed: Number(seed.value) } : {}),
       ...(by.value ? { createdBy: by.value } : {}),
     })
-      .then(onCreated)
+      .then((c) => {
+        // A nation's slip by the nation's name (the server's label carries its id too).
+        const names = new Map(scenarios.find((s) => s.id === chosen)?.nations.map((n) => [n.id, n.name]));
+        onCreated({
+          ...c,
+          codes: c.codes.map((code) => ({ ...code, label: (code.nation === null ? undefined : names.get(code.nation)) ?? code.label })),
+        });
+      })
       .catch((e: unknown) => fill(error, e instanceof ApiFailure ? e.message : String(e), problemsList(e)))
       .finally(() => (submit.disabled = false));
   });
