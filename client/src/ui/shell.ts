@@ -30,7 +30,13 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   const readySlot = statusSlot();
   const readyBtn = h('button', { class: 'ready' }, 'Mark ready');
   const viewAs = h('select', { 'aria-label': 'View as', class: 'view-as' });
-  const who = h('div', { class: 'who' }, `${info.displayName} · ${seatLabel(session.view(), info)}`);
+  const seat = seatLabel(session.view(), info);
+  const who = h(
+    'div',
+    { class: 'who', title: `${info.displayName} · ${seat}` },
+    h('span', { class: 'who-name' }, info.displayName),
+    h('span', { class: 'who-seat' }, seat),
+  );
   const leave = h(
     'button',
     {
