@@ -28,7 +28,8 @@ export function briefPanel(): Panel {
           h(
             'section',
             { class: 'treaty' },
-            h('h4', {}, `${t.name} (${nationsLabel(view, t.parties)})`),
+            h('h4', {}, t.name),
+            h('p', { class: 'meta' }, `Parties: ${nationsLabel(view, t.parties)}`),
             h(
               'ul',
               {},
