@@ -78,7 +78,7 @@ export function inboxPanel(): Panel {
                   'p',
                   { class: 'regions' },
                   'Where: ',
-                  ...x.regions.map((r) => h('button', { class: 'link', onclick: () => ctx.selectRegion(r) }, regionName(view, r))),
+                  ...x.regions.map((r) => h('button', { class: 'chip', onclick: () => ctx.selectRegion(r) }, regionName(view, r))),
                 )
               : null,
             x.intel ? h('p', { class: 'meta' }, `Attached intelligence report: ${intelTitle(view, x.intel)} (see Intel)`) : null,

@@ -33,7 +33,7 @@ export function intelPanel(): Panel {
                       'p',
                       { class: 'regions' },
                       'Regions: ',
-                      ...r.regions.map((g) => h('button', { class: 'link', onclick: () => ctx.selectRegion(g) }, regionName(view, g))),
+                      ...r.regions.map((g) => h('button', { class: 'chip', onclick: () => ctx.selectRegion(g) }, regionName(view, g))),
                     )
                   : null,
                 r.control
