@@ -10,6 +10,9 @@ import { simulate } from '../../shared/src/sim/simulate.ts';
 import { COMMAND_TYPES, decide, EngineEvent, evolve, fold, type Actor, type ExerciseState } from '../../shared/src/engine/index.ts';
 import { Replay, toJsonl } from '../../shared/src/replay/index.ts';
 import { CONTROL, nationAudience, project, PUBLIC, type Audience } from '../../shared/src/views/index.ts';
+import { useSeed } from '../helpers/seed.ts';
+
+useSeed(import.meta.url);
 
 function load(name: string): Scenario {
   const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'));
