@@ -41,7 +41,7 @@ export function useSeed(fileUrl: string, env: Readonly<Record<string, string | u
     seed,
     reporter: (details) => {
       if (!details.failed) return;
-      throw new Error(`Replay with: ${replay}\n${fc.defaultReportMessage(details) ?? 'property failed'}`, { cause: details.errorInstance });
+      throw new Error(`Replay with: ${replay}\n${fc.defaultReportMessage(details)}`, { cause: details.errorInstance });
     },
   });
   return seed;
