@@ -261,11 +261,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   private writeOne(req: AppendRequest): void {
-    const head = one(LogHeadDb, this.st.logHead.get(req.exerciseId));
-    const actual = head ? head.last_seq : 0;
+    // The hot path of every command: the two integers are checked by hand rather than through zod.
+    const head = this.st.logHead.get(req.exerciseId);
+    const actual = typeof head?.last_seq === 'number' ? head.last_seq : 0;
     if (!head || actual !== req.expectedSeq) throw new ConcurrencyError(req.exerciseId, req.expectedSeq, actual);
     // Never mix formats in one log: bring an older log up to date first (within this savepoint).
-    this.ensureCurrentLog(req.exerciseId, head.log_format);
+    if (head.log_format !== LOG_FORMAT_VERSION) this.ensureCurrentLog(req.exerciseId, head.log_format);
     let seq = actual;
     let at = 0;
     for (const e of req.events) {
@@ -281,7 +282,7 @@ export class SqliteEventStore implements EventStore {
    * Refuse a log of a newer format; migrate one of an older format to the current one. Must run
    * inside a transaction (the caller's), so that the migration is all or nothing.
    */
-  private ensureCurrentLog(exerciseId: string, stored: number): void {
+  private ensureCurrentLog(exerciseId: string, stored: unknown): void {
     const format = readableFormat('log', stored, 'exercises.log_format');
     if (format === LOG_FORMAT_VERSION) return;
     const plan = upcastPlan(format);
