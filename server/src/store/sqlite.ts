@@ -19,7 +19,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { z } from 'zod';
-import { EngineEvent, Role } from '@concord/shared/engine/index';
+import { EngineEvent } from '@concord/shared/engine/index';
 import { LOG_FORMAT_VERSION, LogFormatError, readableFormat, upcastEvent, upcastPlan } from '@concord/shared/engine/versioning';
 import {
   ConcurrencyError,
@@ -60,7 +60,9 @@ const ADDED_COLUMNS: ReadonlyArray<[table: string, column: string, ddl: string]>
 ];
 
 // Rows as node:sqlite returns them, typed through zod.
-const Status = z.enum(['setup', 'running', 'paused', 'ended']);
+const Status = z.enum(['setup', 'running', 'paused', 'ended']) satisfies z.ZodType<ExerciseRow['status']>;
+/** The roles a join code can seat (the engine's actor roles may include more, such as its own clock). */
+const SeatRole = z.enum(['facilitator', 'nation', 'evaluator', 'observer']) satisfies z.ZodType<JoinCodeRow['role']>;
 const nullableText = z.string().nullable();
 const nullableInt = z.number().nullable();
 const ExerciseDb = z
@@ -90,7 +92,7 @@ const CodeDb = z
     id: z.string(),
     exercise_id: z.string(),
     hash: z.string(),
-    role: Role,
+    role: SeatRole,
     nation: nullableText,
     label: z.string(),
     created_at: z.number(),
@@ -111,7 +113,7 @@ const ParticipantDb = z
     id: z.string(),
     exercise_id: z.string(),
     code_id: z.string(),
-    role: Role,
+    role: SeatRole,
     nation: nullableText,
     position: nullableText,
     name: z.string(),
