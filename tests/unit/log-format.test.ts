@@ -47,9 +47,9 @@ describe('the format 1 fixture', () => {
     expect(Object.keys(first)[0]).toBe(LOG_FORMAT_KEY);
     expect(first[LOG_FORMAT_KEY]).toBe(LOG_FORMAT_VERSION);
     expect(rest.every((e) => !Object.hasOwn(e, LOG_FORMAT_KEY))).toBe(true);
-    // Format 2 = format 1 plus the marker: without it, every line holds the same JSON value.
+    // Format 2 = format 1 plus the marker: without it, every line holds the event as read from format 1.
     const { [LOG_FORMAT_KEY]: _marker, ...genesis } = first;
-    expect([genesis, ...rest]).toEqual(v1Lines.map((l) => JSON.parse(l) as unknown));
+    expect([genesis, ...rest]).toEqual(JSON.parse(JSON.stringify(parsed(v1Text).events)));
     const again = parsed(text);
     expect(again.format).toBe(LOG_FORMAT_VERSION);
     expect(again.events).toEqual(parsed(v1Text).events);

@@ -11,8 +11,8 @@
  * row records the format of its log (`log_format`) and each snapshot row the format of its state
  * (`format`); both columns default to 1, the format of databases written before they existed. An
  * exercise whose log is older is migrated in place the first time it is read or appended to:
- * its events go through the upcasters, are checked against today's schema, and the rows that
- * changed are rewritten, all in one transaction. A log or snapshot from a newer format is
+ * its events go through the upcasters, are parsed with today's schema, and rewritten as parsed
+ * (defaults filled in), all in one transaction. A log or snapshot from a newer format is
  * refused with LogFormatError naming both versions.
  */
 import { mkdirSync } from 'node:fs';
@@ -300,8 +300,9 @@ export class SqliteEventStore implements EventStore {
           format,
         );
       }
-      // Rewrite only what a step changed, so that an identity step leaves the bytes alone.
-      const text = JSON.stringify(up);
+      // Store the event as today's schema reads it (defaults filled in), since rows of a current
+      // log are read back without a parse; rows that are already exactly that are left alone.
+      const text = JSON.stringify(parsed.data);
       if (text !== body) this.st.rewriteEvent.run(parsed.data.type, parsed.data.at, text, exerciseId, seq);
     }
     this.st.setLogFormat.run(LOG_FORMAT_VERSION, exerciseId);
