@@ -14,7 +14,8 @@ import {
   type ExerciseState,
 } from '@concord/shared/engine/index';
 import type { Reply } from '@concord/shared/protocol/index';
-import type { EventStore } from '../store/types.ts';
+import { LOG_FORMAT_VERSION, readableFormat } from '@concord/shared/engine/versioning';
+import { InvalidEventError, type EventStore } from '../store/types.ts';
 
 export type Listener = (events: readonly EngineEvent[], state: ExerciseState) => void;
 
@@ -37,23 +38,35 @@ export class LiveExercise {
     this.lastSnapshotTurn = args.state.turn;
   }
 
-  /** Rebuild from the store: the latest snapshot plus the tail of the log. */
+  /**
+   * Rebuild from the store: the latest snapshot plus the tail of the log. A snapshot of an older
+   * format is discarded (snapshots are a cache of the fold, so they are never upcast): the state
+   * is folded from the whole log, which the store has upcast, and a fresh snapshot is saved. A
+   * snapshot of a newer format is refused (LogFormatError, naming both versions).
+   */
   static async restore(args: { id: string; store: EventStore; log: Logger; now: () => number }): Promise<LiveExercise> {
     const { id, store } = args;
-    const snap = await store.snapshot(id);
+    const all = await store.events(id, 0);
+    const genesis = all[0];
+    if (!genesis || genesis.type !== 'exercise.created') throw new Error(`exercise ${id}: log has no genesis event`);
+    const found = await store.snapshot(id);
+    const snap = found && readableFormat('snapshot', found.format) === LOG_FORMAT_VERSION ? found : null;
     let state: ExerciseState;
     if (snap) {
-      const [genesis] = await store.events(id, 0).then((all) => all.slice(0, 1));
-      if (!genesis || genesis.type !== 'exercise.created') throw new Error(`exercise ${id}: log has no genesis event`);
       state = { ...(JSON.parse(snap.state) as Omit<ExerciseState, 'scenario'>), scenario: genesis.scenario };
       // Restore key order so serialised states compare byte for byte with a full fold.
       state = { ...fold([genesis]), ...state };
-      for (const e of await store.events(id, snap.seq)) evolve(state, e);
+      for (const e of all) if (e.seq > snap.seq) evolve(state, e);
     } else {
-      state = fold(await store.events(id, 0));
+      state = fold(all);
     }
-    args.log.info({ exercise: id, seq: state.seq, fromSnapshot: snap?.seq ?? null }, 'exercise restored');
-    return new LiveExercise({ ...args, state });
+    args.log.info(
+      { exercise: id, seq: state.seq, fromSnapshot: snap?.seq ?? null, discardedSnapshotFormat: found && !snap ? found.format : undefined },
+      'exercise restored',
+    );
+    const live = new LiveExercise({ ...args, state });
+    if (found && !snap) await live.snapshot();
+    return live;
   }
 
   subscribe(fn: Listener): () => void {
@@ -77,6 +90,9 @@ export class LiveExercise {
       await this.store.append({ exerciseId: this.id, expectedSeq: this.state.seq, events: d.events });
     } catch (e) {
       this.log.error({ exercise: this.id, err: e, command: d.events[0]?.cmd }, 'append failed');
+      // The engine produced an event its own schema refuses: a bug, and nothing was saved or folded.
+      if (e instanceof InvalidEventError)
+        return { ok: false, code: e.code, message: 'The command produced an invalid event, so nothing changed. Tell the exercise staff.' };
       return { ok: false, code: 'storage_error', message: 'The command could not be saved, so nothing changed. Try again.' };
     }
     const before = this.state.status;
