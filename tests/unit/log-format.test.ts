@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../shared/src/engine/index.ts';
-import { LOG_FORMAT_VERSION, LogFormatError, upcast, UPCASTERS, type RawEvent, type Upcaster } from '../../shared/src/engine/versioning.ts';
+import {
+  LOG_FORMAT_VERSION,
+  LogFormatError,
+  upcast,
+  defaultUpcasters,
+  type RawEvent,
+  type Upcaster,
+} from '../../shared/src/engine/versioning.ts';
 import { LOG_FORMAT_KEY, parseJsonl, Replay, toJsonl } from '../../shared/src/replay/index.ts';
 
 const v1Text = readFileSync(new URL('../fixtures/log-v1.jsonl', import.meta.url), 'utf8');
@@ -94,7 +101,7 @@ describe('versions the reader cannot or must not read', () => {
 
 describe('the upcaster seam', () => {
   it('has a step for every version below the current one', () => {
-    for (let v = 1; v < LOG_FORMAT_VERSION; v++) expect(UPCASTERS.some((s) => s.from === v && s.to === v + 1)).toBe(true);
+    for (let v = 1; v < LOG_FORMAT_VERSION; v++) expect(defaultUpcasters().some((s) => s.from === v && s.to === v + 1)).toBe(true);
   });
 
   it('runs a step only on the events of its type, in registry order', () => {
@@ -139,5 +146,21 @@ describe('the upcaster seam', () => {
     expect(() => upcast([], 1, [{ name: 'leap', from: 1, to: 3, type: '*', up: (e) => e }])).toThrow(/"leap" goes from format 1 to 3/);
     // A current log needs no step at all.
     expect(upcast([], LOG_FORMAT_VERSION, [])).toEqual([]);
+  });
+});
+
+describe("a concern's own step", () => {
+  it('lifecycle gives a format 1 scenario the auto-advance it did not have (off)', () => {
+    const raw = v1Text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as RawEvent);
+    const created = raw[0] as unknown as { scenario: { clock: Record<string, unknown> } };
+    expect('autoAdvance' in created.scenario.clock).toBe(false);
+    const events = upcast(raw, 1);
+    const first = events[0];
+    expect(first?.type === 'exercise.created' && first.scenario.clock.autoAdvance).toBe(false);
+    expect(fold(events).autoAdvance).toBe(false);
+    expect(defaultUpcasters().map((s) => s.name)).toContain('v1→v2: exercise.created scenario.clock.autoAdvance defaults to false');
   });
 });

@@ -17,6 +17,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { CommandId, EventMeta, reject, type Actor, type Rejection, type Role } from './envelope.ts';
 import { currentPhase, type ExerciseState, type ExerciseStatus } from './state.ts';
 import type { EngineEvent } from './events.ts';
+import type { Upcaster } from './versioning.ts';
 
 /** A wire command: `{ id, type, ...payload }`. Objects are strict: unknown fields are refused. */
 export function command<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
@@ -147,6 +148,8 @@ export interface Concern<
   nextDue?: (state: ExerciseState) => Due | null;
   /** The events when that time comes (`clock.tick` at `at`): only what `nextDue` named. */
   onDue?: (state: ExerciseState, at: number) => EventBody[];
+  /** Steps that upgrade this concern's events from older log formats (see versioning.ts). */
+  upcasters?: readonly Upcaster[];
   /** Moves the simulation bots may make in the current state. */
   bot?: (state: ExerciseState, bot: BotContext) => BotMove[];
 }

@@ -10,13 +10,15 @@
  * Formats:
  *   1  the unversioned logs and snapshots written before formats were numbered;
  *   2  format 1 plus the version marker (`logFormat` on a JSONL log's first line, the
- *      `exercises.log_format` and `snapshots.format` columns of the store). Events are unchanged.
+ *      `exercises.log_format` and `snapshots.format` columns of the store), and the scenario in
+ *      exercise.created carries `clock.autoAdvance` (lifecycle's step adds it, off).
  *
  * Engine hook: each concern (lifecycle, turns, …) may later export its own `Upcaster[]` for the
- * event types it owns; UPCASTERS is then the concatenation of those lists. Steps of the same
+ * event types it owns (`Concern.upcasters`); defaultUpcasters() concatenates them. Steps of the same
  * `from` version run in list order, so a concern's steps only need to be ordered among themselves.
  * This module touches no other engine file: it only reads the EngineEvent schema.
  */
+import { CONCERNS } from './concerns.ts';
 import { z } from 'zod';
 import { EngineEvent } from './events.ts';
 
@@ -94,23 +96,30 @@ export interface Upcaster {
   up(event: RawEvent): RawEvent;
 }
 
-/** The default registry, oldest step first. */
-export const UPCASTERS: readonly Upcaster[] = [
+/**
+ * The default registry, oldest step first: the engine's own steps, then each concern's
+ * (`Concern.upcasters`) in the order of the list. Built on first use, because the concerns load
+ * after this module.
+ */
+const CORE_UPCASTERS: readonly Upcaster[] = [
   {
-    name: 'v1→v2: the version marker is added to logs and snapshots; events are unchanged',
+    name: 'v1→v2: the version marker is added to logs and snapshots',
     from: 1,
     to: 2,
     type: '*',
     up: (event) => event,
   },
 ];
+export function defaultUpcasters(): readonly Upcaster[] {
+  return [...CORE_UPCASTERS, ...CONCERNS.flatMap((c): readonly Upcaster[] => c.upcasters ?? [])];
+}
 
 /**
  * The steps that take format `fromVersion` to `to`, grouped per version and checked: every
  * version on the way needs at least one step (an identity step where no event changes), and no
  * step may skip a version.
  */
-export function upcastPlan(fromVersion: number, steps: readonly Upcaster[] = UPCASTERS, to = LOG_FORMAT_VERSION): Upcaster[][] {
+export function upcastPlan(fromVersion: number, steps: readonly Upcaster[] = defaultUpcasters(), to = LOG_FORMAT_VERSION): Upcaster[][] {
   for (const s of steps)
     if (s.to !== s.from + 1)
       throw new LogFormatError(
@@ -145,10 +154,10 @@ export function upcastEvent(event: unknown, plan: readonly (readonly Upcaster[])
 
 /**
  * Bring the events of a format `fromVersion` log up to this Concord's format and parse them with
- * today's EngineEvent schema. `steps` is the upcaster registry (UPCASTERS by default; tests pass
+ * today's EngineEvent schema. `steps` is the upcaster registry (defaultUpcasters() by default; tests pass
  * their own). Throws LogFormatError naming the versions, the event and the field.
  */
-export function upcast(events: readonly unknown[], fromVersion: number, steps: readonly Upcaster[] = UPCASTERS): EngineEvent[] {
+export function upcast(events: readonly unknown[], fromVersion: number, steps: readonly Upcaster[] = defaultUpcasters()): EngineEvent[] {
   const version = readableFormat('log', fromVersion);
   const plan = upcastPlan(version, steps);
   return events.map((event, i) => {

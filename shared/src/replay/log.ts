@@ -22,7 +22,7 @@ import {
   readableFormat,
   upcastEvent,
   upcastPlan,
-  UPCASTERS,
+  defaultUpcasters,
   type Upcaster,
 } from '../engine/versioning.ts';
 import { formatPath } from '../scenario/validate.ts';
@@ -73,7 +73,7 @@ export function parseJsonl(text: string, opts: { maxProblems?: number; upcasters
       }
       try {
         format = readableFormat('log', marker);
-        plan = upcastPlan(format, opts.upcasters ?? UPCASTERS);
+        plan = upcastPlan(format, opts.upcasters ?? defaultUpcasters());
       } catch (e) {
         if (e instanceof LogFormatError && e.code !== 'upcast_failed')
           return { ok: false, problems: [`line ${i + 1}: ${e.message}`], code: e.code };

@@ -22,6 +22,20 @@ export const lifecycle: Concern<typeof lifecycleCommands, typeof lifecycleEvents
   handlers: lifecycleHandlers,
   events: lifecycleEvents,
   evolvers: lifecycleEvolvers,
+  upcasters: [
+    {
+      // Format 1 scenarios had no auto-advance: phases never ended by themselves.
+      name: 'v1→v2: exercise.created scenario.clock.autoAdvance defaults to false',
+      from: 1,
+      to: 2,
+      type: 'exercise.created',
+      up: (event) => {
+        const scenario = event.scenario as { clock?: Record<string, unknown> } | undefined;
+        if (!scenario?.clock || 'autoAdvance' in scenario.clock) return event;
+        return { ...event, scenario: { ...scenario, clock: { ...scenario.clock, autoAdvance: false } } };
+      },
+    },
+  ],
   initial: (): LifecycleSlice => ({ status: 'setup', pausedAt: null, pausedTotalMs: 0, endedReason: null }),
   collections: [],
 };
