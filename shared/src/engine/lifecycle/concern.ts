@@ -5,6 +5,7 @@ import { lifecycleCommands, lifecycleInfo } from './commands.ts';
 import { lifecycleHandlers } from './decide.ts';
 import { lifecycleEvents } from './events.ts';
 import { lifecycleEvolvers } from './evolve.ts';
+import { lifecycleBot } from './bot.ts';
 
 export interface LifecycleSlice {
   status: ExerciseStatus;
@@ -38,4 +39,5 @@ export const lifecycle: Concern<typeof lifecycleCommands, typeof lifecycleEvents
   ],
   initial: (): LifecycleSlice => ({ status: 'setup', pausedAt: null, pausedTotalMs: 0, endedReason: null }),
   collections: [],
+  bot: lifecycleBot,
 };
