@@ -17,11 +17,12 @@ export function injectsBot(state: ExerciseState, bot: BotContext): BotMove[] {
   const moves: BotMove[] = [];
   const nations = Object.keys(state.nations);
 
-  // Teams read their injects when the brief and the outcome are read out.
+  // Teams read their injects when the brief and the outcome are read out; what they have not read
+  // by the end of the next turn they leave unread.
   if (bot.phase === 'brief' || bot.phase === 'outcome')
     for (const id of state.injectOrder) {
       const x = state.injects[id];
-      if (x?.status !== 'released') continue;
+      if (x?.status !== 'released' || (x.releasedTurn ?? 0) < state.turn - 1) continue;
       for (const nation of nations)
         if (addressedTo(x.def, nation) && !Object.hasOwn(x.acknowledged, nation) && bot.chance(0.85))
           moves.push({ actor: { nation }, command: { type: 'inject.acknowledge', inject: id } });
