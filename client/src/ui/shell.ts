@@ -5,7 +5,7 @@
  */
 import type { View } from '@concord/shared/views/index';
 import type { Session, Link } from '../net/session.ts';
-import { countdown, gameTime, statusLabel } from '../format.ts';
+import { countdown, gameTime, phaseEnds, statusLabel } from '../format.ts';
 import { fill, h } from './dom.ts';
 import { seatLabel } from './labels.ts';
 import { runInto, statusSlot, type Ctx } from './panel.ts';
@@ -26,6 +26,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   const bannerBottom = h('div', { class: 'banner bottom', 'aria-hidden': 'true' });
   const turnInfo = h('div', { class: 'turn', 'aria-live': 'polite' });
   const timer = h('div', { class: 'timer', title: 'Time left in this phase' });
+  const phaseEnd = h('div', { class: 'phase-end' });
   const link = h('div', { class: 'link', role: 'status' });
   const readySlot = statusSlot();
   const readyBtn = h('button', { class: 'ready' }, 'Mark ready');
@@ -66,6 +67,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
         h('div', { class: 'brand' }, 'Concord'),
         turnInfo,
         timer,
+        phaseEnd,
         role === 'nation' ? h('div', { class: 'ready-wrap' }, readyBtn, readySlot) : null,
         role === 'facilitator' || role === 'evaluator' ? viewAs : null,
         link,
@@ -189,6 +191,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
         ? countdown(ex.deadline, Date.now(), ex.status === 'paused' ? ex.pausedAt : null)
         : '';
     timer.classList.toggle('late', ex.deadline !== null && ex.status === 'running' && Date.now() > ex.deadline);
+    phaseEnd.textContent = phaseEnds(ex);
   };
   let ticking: ReturnType<typeof setInterval> | null = setInterval(tick, 1000);
 

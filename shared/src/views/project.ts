@@ -117,6 +117,7 @@ export function project(state: ExerciseState, audience: Audience) {
       phases: s.clock.phases.map((p) => ({ id: p.id, label: p.label, durationMinutes: p.durationMinutes })),
       phaseStartedAt: state.phaseStartedAt,
       deadline: state.deadline,
+      autoAdvance: state.autoAdvance,
       pausedAt: state.pausedAt,
       gameTime: gameTimeOf(s, Math.max(1, state.turn)),
       gameMinutesPerTurn: s.clock.gameMinutesPerTurn,
