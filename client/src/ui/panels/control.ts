@@ -2,6 +2,7 @@
 import type { View } from '@concord/shared/views/index';
 import type { Presence } from '../../net/session.ts';
 import { statusLabel } from '../../format.ts';
+import { seatLabel } from '../labels.ts';
 import { fill, h } from '../dom.ts';
 import { statusSlot, type Ctx, type Panel } from '../panel.ts';
 
@@ -14,6 +15,7 @@ export function controlPanel(): Panel {
   const lastRollEl = h('p', { class: 'meta last-roll' });
   let presence: Presence[] = [];
   let ctxRef: Ctx | null = null;
+  let viewRef: View | null = null;
 
   const renderPresence = () => {
     fill(
@@ -23,14 +25,7 @@ export function controlPanel(): Panel {
         ? h(
             'ul',
             { class: 'presence' },
-            ...presence.map((p) =>
-              h(
-                'li',
-                {},
-                h('span', { class: 'dot on' }),
-                ` ${p.name} — ${p.role}${p.nation ? ` ${p.nation}` : ''}${p.position ? ` (${p.position})` : ''}`,
-              ),
-            ),
+            ...presence.map((p) => h('li', {}, h('span', { class: 'dot on' }), ` ${p.name} — ${seatLabel(viewRef, p)}`)),
           )
         : h('p', { class: 'empty' }, 'Nobody else is connected.'),
     );
@@ -60,6 +55,12 @@ export function controlPanel(): Panel {
     },
     update(view: View, ctx: Ctx) {
       ctxRef = ctx;
+      // Names in the presence list come from the view; draw it again once the first one arrives.
+      if (viewRef === null) {
+        viewRef = view;
+        renderPresence();
+      }
+      viewRef = view;
       const ex = view.exercise;
       const run = (draft: Parameters<Ctx['run']>[1]) => () => void ctx.run(slot, draft);
       const phaseLabel = ex.phases.find((p) => p.id === ex.phase)?.label ?? '—';
