@@ -1,14 +1,16 @@
 /**
- * The board adjudication changes, and its outcomes. Everyone sees the map. Hidden assets are
- * control's alone; others see an asset once it is not hidden. A nation or the public reads an
- * outcome released to it, without rationale or before-values, naming only the nation's own
- * actions, and showing only the effects on what it can see.
+ * The board adjudication changes, and its outcomes. Everyone sees the map. A hidden asset is seen
+ * by control and by its owner (marked hidden), never by another nation or the public, until an
+ * outcome reveals it. A nation or the public reads an outcome released to it, without rationale
+ * or before-values, naming only the nation's own actions, and showing only the effects on what it
+ * can see: region effects, and effects on the assets it sees (its own hidden ones included).
  */
 import type { AdjudicationRecord, AssetState, Effect } from '../../engine/index.ts';
 import { memo } from '../memo.ts';
 import type { ViewCtx } from '../context.ts';
 
-export const canSeeAsset = ({ control }: ViewCtx, a: AssetState): boolean => control || !a.hidden;
+export const canSeeAsset = ({ control, nation }: ViewCtx, a: AssetState): boolean =>
+  control || !a.hidden || (nation !== null && a.owner === nation);
 
 export const canSeeOutcome = ({ control, nation }: ViewCtx, o: AdjudicationRecord): boolean =>
   control || o.visibleTo === 'ALL' || (nation !== null && o.visibleTo.includes(nation));
