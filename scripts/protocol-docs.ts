@@ -113,9 +113,9 @@ export const REST_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'GET',
     path: '/api/exercises/:id/state',
-    who: FACILITATOR,
-    body: '— (query `as`: an audience label, default `facilitator`)',
-    answer: '`{ seq, view }`: the projection for that audience',
+    who: 'any token of that exercise',
+    body: "— (query `as`: an audience label, default the caller's own; as for the `view` request, only exercise control may name another)",
+    answer: '`{ seq, view }`: the picture that audience is shown (the same as its clients have); 403 `forbidden`, 400 `unknown_audience`',
   },
   {
     method: 'GET',

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { EngineEvent, ExerciseState } from '@concord/shared/engine/index';
 import { COMMAND, CommandRequest, PUSH, VIEW, ViewRequest, type Reply } from '@concord/shared/protocol/index';
 import { formatPath } from '@concord/shared/scenario/index';
-import { audienceFromLabel, audienceLabel, audienceOf, project, type Audience, type View } from '@concord/shared/views/index';
+import { audienceLabel, audienceOf, project, receivesPresence, viewAs, type Audience, type View } from '@concord/shared/views/index';
 import type { TokenClaims } from '../auth/tokens.ts';
 import { actorOf, type ConcordService } from '../host/service.ts';
 import type { LiveExercise } from '../host/exercise.ts';
@@ -130,22 +130,9 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
         const seat = client.userData;
         if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
         if (!parsed.ok) return { ok: false, ...parsed.rejection };
-        const req = parsed.value;
-        let audience = audienceOf(seat.claims);
-        if (req.as !== undefined) {
-          const wanted = audienceFromLabel(req.as);
-          const known = wanted && (wanted.kind !== 'nation' || this.live.state.scenario.nations.some((n) => n.id === wanted.nation));
-          if (!wanted || !known)
-            return { ok: false, code: 'unknown_audience', message: `"${req.as}" is not an audience of this exercise.` };
-          if (audience.kind !== 'control' && audienceLabel(wanted) !== audienceLabel(audience))
-            return {
-              ok: false,
-              code: 'forbidden',
-              message: "Only exercise control and evaluators can look through another audience's eyes.",
-            };
-          audience = wanted;
-        }
-        return { ok: true, seq: this.live.state.seq, view: project(this.live.state, audience) };
+        const as = viewAs(this.live.state, seat.claims, parsed.value.as);
+        if (!as.ok) return as;
+        return { ok: true, seq: this.live.state.seq, view: project(this.live.state, as.audience) };
       }),
     ),
   };
@@ -312,7 +299,6 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
 
   private sendPresence(): void {
     const online = this.online();
-    for (const c of this.clients)
-      if (c.userData?.claims.role === 'facilitator' || c.userData?.claims.role === 'evaluator') c.send(PUSH.presence, { online });
+    for (const c of this.clients) if (c.userData && receivesPresence(c.userData.claims)) c.send(PUSH.presence, { online });
   }
 }
