@@ -546,6 +546,12 @@ ${table(
 Apply a patch only if its \`from\` equals the \`seq\` of the view you hold; otherwise you missed one, so ask
 for the whole view again with the [view request](#the-view-request).
 
+An audience's picture changes only when something it may see changes: a nation or the public gets no
+frame at all for activity it cannot see (an evaluator's note, a held inject, the adversary's moves), and
+its \`seq\` (and the view's \`exercise.seq\` and \`exercise.lastAt\`) name the last event that changed its
+picture, not the last event of the exercise. Exercise control's picture follows every event. An accepted
+command of a nation always changes that nation's picture, so its reply's \`seqs\` are reached.
+
 \`${PUSH.view}\` payload:
 
 ${schemaTable(ViewPush)}

@@ -8,7 +8,7 @@ import { matchMaker, type Room } from '@colyseus/core';
 import { CreateExerciseRequest, JoinPreviewRequest, JoinRequest, type JoinResponse } from '@concord/shared/protocol/index';
 import { decodeUtf8, parseJson, parseScenario, zodProblems, type Scenario } from '@concord/shared/scenario/index';
 import { toJsonl } from '@concord/shared/replay/index';
-import { project, viewAs } from '@concord/shared/views/index';
+import { viewAs } from '@concord/shared/views/index';
 import { TokenError, type TokenClaims } from '../auth/tokens.ts';
 import { ApiError } from '../host/errors.ts';
 import type { ConcordService } from '../host/service.ts';
@@ -223,7 +223,8 @@ export function apiRouter(deps: ApiDeps): express.Router {
     const live = await service.exercise(id);
     const as = viewAs(live.state, claims, typeof req.query.as === 'string' ? req.query.as : undefined);
     if (!as.ok) throw new ApiError(as.code === 'forbidden' ? 403 : 400, as.code, as.message);
-    res.json({ seq: live.state.seq, view: project(live.state, as.audience) });
+    // The picture as that audience's clients have it (it moves only when what it may see changes).
+    res.json((await ensureRoom(id)).shown(as.audience));
   });
 
   r.get('/exercises/:id/codes', async (req, res) => {

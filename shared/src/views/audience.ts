@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NationId } from '../common.ts';
 import type { Role } from '../engine/envelope.ts';
+import type { ExerciseState } from '../engine/index.ts';
 
 export const Audience = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('control'), role: z.enum(['facilitator', 'evaluator']) }),
@@ -43,3 +44,13 @@ export function audienceOf(actor: { role: Role; nation: string | null }): Audien
 }
 
 export const audienceLabel = (a: Audience): string => (a.kind === 'control' ? a.role : a.kind === 'nation' ? a.nation : 'public');
+
+export const EVALUATOR: Audience = { kind: 'control', role: 'evaluator' };
+
+/** Every audience of an exercise: both control pictures, the public, and each allied nation. */
+export const audiencesOf = (state: ExerciseState): Audience[] => [
+  CONTROL,
+  EVALUATOR,
+  PUBLIC,
+  ...state.scenario.nations.map((n) => nationAudience(n.id)),
+];
