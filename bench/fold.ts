@@ -74,7 +74,8 @@ export function runFoldBench(log = (s: string) => console.log(s)): FoldReport {
     const turn = rng.int(1, turns);
     const start = replay.turnStart(turn) ?? 1;
     const end = replay.turnStart(turn + 1) ?? replay.lastSeq;
-    const target = rng.int(start, Math.max(start, end - 1));
+    // Seek lands on command boundaries; the naive fold goes to the same boundary.
+    const target = replay.boundaryAt(rng.int(start, Math.max(start, end - 1)));
     const [a, seekMs] = time(() => replay.seek(target));
     const [b, naiveMs] = time(() => fold(events.slice(0, target)));
     if (a.seq !== b.seq) throw new Error('seek and naive fold disagree');

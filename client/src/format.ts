@@ -22,6 +22,23 @@ export function clock(at: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** Who ends the current phase, in words shown by the countdown: the clock at its deadline, or exercise control. */
+export function phaseEnds(ex: {
+  status: string;
+  autoAdvance: boolean;
+  deadline: number | null;
+  turn: number;
+  turns: number;
+  phaseIndex: number;
+  phases: readonly unknown[];
+}): string {
+  if (ex.status !== 'running' && ex.status !== 'paused') return '';
+  const last = ex.turn === ex.turns && ex.phaseIndex === ex.phases.length - 1;
+  if (!ex.autoAdvance || ex.deadline === null || last) return 'Control ends the phase';
+  if (ex.status === 'paused') return 'Phase ends by itself (clock paused)';
+  return `Phase ends by itself at ${clock(ex.deadline)}`;
+}
+
 export const CHANNEL_LABELS: Record<string, string> = {
   news: 'News',
   social: 'Social media',

@@ -6,7 +6,9 @@ import './style.css';
 import { forgetSession, savedSession, Session } from './net/session.ts';
 import { codesScreen, createScreen, joinScreen } from './ui/join.ts';
 
-const root = document.getElementById('app')!;
+const app = document.getElementById('app');
+if (!app) throw new Error('Concord: the page has no #app element to mount in');
+const root: HTMLElement = app;
 
 async function enter(session: Session): Promise<void> {
   root.replaceChildren();

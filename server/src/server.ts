@@ -35,6 +35,8 @@ export interface ServerOptions {
   store?: EventStore;
   /** Soft per-client command rate (commands per second and burst). */
   rate?: { perSecond: number; burst: number };
+  /** The clock that stamps commands and drives due times (tests move it; defaults to Date.now). */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -54,7 +56,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const catalog = await ScenarioCatalog.load(opts.scenariosDir ?? join(ROOT, 'scenarios'));
   const dataDir = resolve(opts.dataDir ?? process.env.CONCORD_DATA_DIR ?? 'data');
   const store = opts.store ?? new SqliteEventStore(join(dataDir, 'concord.sqlite'));
-  const service = await ConcordService.open({ store, log });
+  const service = await ConcordService.open({ store, log, now: opts.now });
   ExerciseRoom.service = service;
   if (opts.rate) ExerciseRoom.rate = opts.rate;
 
@@ -100,6 +102,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (closed) return;
       closed = true;
       await gameServer.gracefullyShutdown(false);
+      // Every exercise's clock stops before the store closes.
+      await service.close();
       await store.close();
       log.info('concord stopped');
     },

@@ -38,9 +38,7 @@ export interface When {
 
 /** Stamp bodies as consecutive events after `after`, one command each, a step apart. */
 export function stamp(bodies: readonly EventBody[], after: { seq: number; at: number }, by: Actor = facilitator): EngineEvent[] {
-  return bodies.map(
-    (b, i) => ({ ...b, seq: after.seq + 1 + i, at: after.at + (i + 1) * STEP_MS, cmd: `given-${i + 1}`, by }),
-  );
+  return bodies.map((b, i) => ({ ...b, seq: after.seq + 1 + i, at: after.at + (i + 1) * STEP_MS, cmd: `given-${i + 1}`, by }));
 }
 
 export function given(bodies: readonly EventBody[], opts: GivenOptions = {}) {

@@ -92,8 +92,8 @@ describe('activity an audience cannot see', () => {
     await ok(t.evaluator, { type: 'note.record', text: 'ARN has not consulted BRV yet.', nation: 'ARN' });
     await ok(t.fac, { type: 'inject.hold', inject: 'hw-inj-05', note: 'Wait for the ferry story.' });
     await ok(t.fac, { type: 'dice.roll', purpose: 'Detection of the submarine' });
-    await ok(t.fac, { type: 'clock.auto', on: true });
-    await ok(t.fac, { type: 'clock.auto', on: false });
+    await ok(t.fac, { type: 'inject.skip', inject: 'hw-inj-05', note: '' });
+    await ok(t.fac, { type: 'dice.roll', purpose: 'Weather', sides: 6, count: 2 });
     await ok(t.fac, {
       type: 'action.submit',
       as: 'DRX',

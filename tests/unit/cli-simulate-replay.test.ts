@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli.ts';
 import { parseScenarioText, type Scenario } from '../../shared/src/scenario/index.ts';
-import { releasableTo } from '../../shared/src/engine/index.ts';
+import { COMMAND_TYPES, releasableTo } from '../../shared/src/engine/index.ts';
+import { simulate } from '../../shared/src/sim/simulate.ts';
 
 const scenarioPath = (name: string) => new URL(`../../scenarios/${name}`, import.meta.url).pathname;
 
@@ -66,6 +67,18 @@ describe.each(['harbour-watch.json', 'northern-lantern.json'])('simulate %s', (n
         for (const x of s.injects) if (x.controlNotes) expect(r.out).not.toContain(JSON.stringify(x.controlNotes));
       }
     }
+  });
+});
+
+describe('the simulation bots', () => {
+  it.each([5, 11])('send every command type in a Northern Lantern exercise (seed %i), none refused', async (seed) => {
+    const run = simulate(await loadScenario('northern-lantern.json'), { seed });
+    expect(run.rejections).toEqual([]);
+    // clock.tick is the system's: the host sends it when something falls due, no bot does (the
+    // driver ticks while auto-advance is on, but that is the host's part). Every other command
+    // comes from its concern's bot, so a concern whose bot forgets one fails here.
+    const fromBots = COMMAND_TYPES.filter((t) => t !== 'clock.tick');
+    expect(fromBots.filter((t) => !run.applied[t])).toEqual([]);
   });
 });
 

@@ -12,6 +12,9 @@ import { ViewMirror, type PatchMessage } from './mirror.ts';
 export type Link = 'connecting' | 'online' | 'reconnecting' | 'offline';
 export type SessionEnd = 'removed' | 'expired' | 'left';
 
+/** The server's answer to a view request (control's "view as", or a resync). */
+export type ViewAnswer = { ok: true; seq: number; view: View } | { ok: false; code: string; message: string };
+
 export interface Presence {
   participant: string;
   name: string;
@@ -173,10 +176,9 @@ export class Session {
     if (r.ok) this.mirror.reset(r.seq, r.view);
   }
 
-  async requestView(as?: string): Promise<{ ok: true; seq: number; view: View } | { ok: false; code: string; message: string }> {
+  async requestView(as?: string): Promise<ViewAnswer> {
     if (!this.room) return { ok: false, code: 'offline', message: 'Not connected.' };
-    return (await this.room.request(VIEW, as ? { as } : {})) as
-      { ok: true; seq: number; view: View } | { ok: false; code: string; message: string };
+    return this.room.request<{ as?: string }, ViewAnswer>(VIEW, as ? { as } : {});
   }
 
   private async whenOnline(ms: number): Promise<boolean> {
@@ -207,7 +209,7 @@ export class Session {
           message: 'Not connected to the server; nothing was sent. Try again when the indicator is green.',
         };
       try {
-        return (await this.room.request(COMMAND, command, { timeout: 8000 })) as Reply;
+        return await this.room.request<typeof command, Reply>(COMMAND, command, { timeout: 8000 });
       } catch {
         // Timed out or the socket closed mid-request: retry with the same id.
       }

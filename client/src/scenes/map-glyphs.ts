@@ -406,8 +406,8 @@ export function drawLabel(spec: LabelSpec): LabelCanvas {
   const [, probe] = canvas(4, 4);
   probe.font = nameFont;
   probe.letterSpacing = `${spacing}px`;
-  const widths = lines.map((l) => probe.measureText(l).width);
-  const nameW = Math.max(...widths);
+  const measured = lines.map((text) => ({ text, width: probe.measureText(text).width }));
+  const nameW = Math.max(...measured.map((m) => m.width));
   const starW = spec.capital ? 17 * k : 0;
   const lineH = Math.round((spec.style === 'land' ? 15 : 14) * k * 1.2);
   const nameH = lineH * lines.length + Math.round(2 * k);
@@ -439,9 +439,9 @@ export function drawLabel(spec: LabelSpec): LabelCanvas {
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
-  lines.forEach((line, i) => {
+  measured.forEach(({ text: line, width }, i) => {
     const y = pad + lineH * (i + 0.5) + Math.round(1 * k);
-    const lineW = widths[i]! + (i === 0 ? starW : 0);
+    const lineW = width + (i === 0 ? starW : 0);
     const left = (w - lineW) / 2;
     if (i === 0 && spec.capital) {
       star(ctx, left + 7 * k, y - 0.5 * k, 7.5 * k);

@@ -35,6 +35,7 @@ import {
   type MapAsset,
   type MapRegion,
   type Pt,
+  type RegionState,
 } from './map-model.ts';
 
 const square: Pt[] = [
@@ -231,7 +232,7 @@ describe('assets', () => {
     const plan = planRegion(many, 5);
     expect(plan).toHaveLength(3);
     expect(plan.find((p) => p.kind === 'asset')).toMatchObject({ id: 'KST-0' }); // a single unit stays itself
-    expect(plan.filter((p) => p.kind === 'cluster').map((p) => (p.kind === 'cluster' ? p.ids.length : 0))).toEqual([6, 4]);
+    expect(plan.flatMap((p) => (p.kind === 'cluster' ? [p.ids.length] : []))).toEqual([6, 4]);
     const one = planRegion(many, 2);
     expect(one).toEqual([{ kind: 'cluster', owner: null, ids: many.map((a) => a.id), slot: 0 }]);
     expect(planRegion(assets({ CAL: 3 }), 10, 2)).toEqual([{ kind: 'cluster', owner: 'CAL', ids: ['CAL-0', 'CAL-1', 'CAL-2'], slot: 0 }]);
@@ -272,7 +273,7 @@ describe('change detection', () => {
     ({ id, name: id, type: 'infantry', owner, region, strength: 50, readiness: 'ready', hidden }) as MapAsset;
 
   it('regions: first sight, then only what changed', () => {
-    const store = new Map();
+    const store = new Map<string, RegionState>();
     expect(diffRegions(store, [region('a', 'CAL', 50), region('b', null, 30)]).changed).toEqual(['a', 'b']);
     expect(diffRegions(store, [region('a', 'CAL', 50), region('b', null, 30)]).changed).toEqual([]);
     const d = diffRegions(store, [region('a', 'VRK', 50), region('b', null, 35)]);

@@ -26,11 +26,15 @@ export interface Box {
 
 /** Signed area (positive for counter-clockwise in a y-up frame; the sign is not relied upon). */
 export function signedArea(poly: Poly): number {
+  const first = poly[0];
+  if (!first) return 0;
   let a = 0;
-  for (let i = 0, n = poly.length; i < n; i++) {
-    const p = poly[i]!;
-    const q = poly[(i + 1) % n]!;
+  // Edges (0, 1), (1, 2), …, (n − 1, 0), in this order.
+  let p = first;
+  for (let i = 1; i <= poly.length; i++) {
+    const q = poly[i] ?? first;
     a += p[0] * q[1] - q[0] * p[1];
+    p = q;
   }
   return a / 2;
 }
@@ -49,14 +53,17 @@ export function polygonCentroid(poly: Poly): Pt {
     }
     return [sx / poly.length, sy / poly.length];
   }
+  const first = poly[0];
+  if (!first) return [NaN, NaN];
   let cx = 0;
   let cy = 0;
-  for (let i = 0, n = poly.length; i < n; i++) {
-    const p = poly[i]!;
-    const q = poly[(i + 1) % n]!;
+  let p = first;
+  for (let i = 1; i <= poly.length; i++) {
+    const q = poly[i] ?? first;
     const f = p[0] * q[1] - q[0] * p[1];
     cx += (p[0] + q[0]) * f;
     cy += (p[1] + q[1]) * f;
+    p = q;
   }
   return [cx / (6 * a), cy / (6 * a)];
 }
@@ -78,10 +85,14 @@ export function polygonBounds(poly: Poly): Box {
 /** Even-odd ray casting. */
 export function pointInPolygon(x: number, y: number, poly: Poly): boolean {
   let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!;
-    const [xj, yj] = poly[j]!;
+  // Each vertex with the one before it, starting with the last.
+  let prev = poly[poly.length - 1];
+  if (!prev) return false;
+  for (const cur of poly) {
+    const [xi, yi] = cur;
+    const [xj, yj] = prev;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    prev = cur;
   }
   return inside;
 }
@@ -100,10 +111,13 @@ function segmentDistSq(px: number, py: number, ax: number, ay: number, bx: numbe
 /** Distance from a point to the polygon outline (positive inside, negative outside). */
 export function signedEdgeDistance(x: number, y: number, poly: Poly): number {
   let best = Infinity;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const d = segmentDistSq(x, y, poly[j]![0], poly[j]![1], poly[i]![0], poly[i]![1]);
-    if (d < best) best = d;
-  }
+  let prev = poly[poly.length - 1];
+  if (prev)
+    for (const cur of poly) {
+      const d = segmentDistSq(x, y, prev[0], prev[1], cur[0], cur[1]);
+      if (d < best) best = d;
+      prev = cur;
+    }
   const d = Math.sqrt(best);
   return pointInPolygon(x, y, poly) ? d : -d;
 }
@@ -138,8 +152,15 @@ export function poleOfInaccessibility(poly: Poly, precision = 1): Pt {
   while (queue.length && guard++ < 5000) {
     // Small queues: a linear scan for the most promising cell is fine.
     let bi = 0;
-    for (let i = 1; i < queue.length; i++) if (queue[i]!.max > queue[bi]!.max) bi = i;
-    const cur = queue.splice(bi, 1)[0]!;
+    let top = queue[0];
+    queue.forEach((q, i) => {
+      if (top && q.max > top.max) {
+        bi = i;
+        top = q;
+      }
+    });
+    const [cur] = queue.splice(bi, 1);
+    if (!cur) break;
     if (cur.d > best.d) best = cur;
     if (cur.max - best.d <= precision) continue;
     h = cur.h / 2;
@@ -181,15 +202,20 @@ export function hatchSegments(poly: Poly, spacing: number, angle = Math.PI / 4):
   for (let k = Math.ceil(v0 / spacing); k * spacing <= v1; k++) {
     const v = k * spacing;
     const xs: number[] = [];
-    for (let i = 0, j = rot.length - 1; i < rot.length; j = i++) {
-      const [ui, vi] = rot[i]!;
-      const [uj, vj] = rot[j]!;
-      if (vi > v !== vj > v) xs.push(ui + ((v - vi) * (uj - ui)) / (vj - vi));
-    }
+    let prev = rot[rot.length - 1];
+    if (prev)
+      for (const cur of rot) {
+        const [ui, vi] = cur;
+        const [uj, vj] = prev;
+        if (vi > v !== vj > v) xs.push(ui + ((v - vi) * (uj - ui)) / (vj - vi));
+        prev = cur;
+      }
     xs.sort((a, b) => a - b);
-    for (let i = 0; i + 1 < xs.length; i += 2) {
-      const ua = xs[i]!;
-      const ub = xs[i + 1]!;
+    // Inside between crossings (0, 1), (2, 3), …
+    for (let i = 1; i < xs.length; i += 2) {
+      const ua = xs[i - 1];
+      const ub = xs[i];
+      if (ua === undefined || ub === undefined) break;
       out.push([ua * cos - v * sin, ua * sin + v * cos, ub * cos - v * sin, ub * sin + v * cos]);
     }
   }
@@ -199,13 +225,21 @@ export function hatchSegments(poly: Poly, spacing: number, angle = Math.PI / 4):
 /** The horizontal extent [x0, x1] of the polygon along y that contains x (null when x is outside). */
 export function spanAt(poly: Poly, x: number, y: number): [number, number] | null {
   const xs: number[] = [];
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!;
-    const [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y) xs.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
-  }
+  let prev = poly[poly.length - 1];
+  if (prev)
+    for (const cur of poly) {
+      const [xi, yi] = cur;
+      const [xj, yj] = prev;
+      if (yi > y !== yj > y) xs.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
+      prev = cur;
+    }
   xs.sort((a, b) => a - b);
-  for (let i = 0; i + 1 < xs.length; i += 2) if (x >= xs[i]! && x <= xs[i + 1]!) return [xs[i]!, xs[i + 1]!];
+  for (let i = 1; i < xs.length; i += 2) {
+    const a = xs[i - 1];
+    const b = xs[i];
+    if (a === undefined || b === undefined) break;
+    if (x >= a && x <= b) return [a, b];
+  }
   return null;
 }
 
@@ -217,8 +251,11 @@ export function dashSegments(points: Poly, dash: number, gap: number, closed = t
   let phase = 0; // distance into the current dash+gap period
   const period = dash + gap;
   for (let i = 0; i < n; i++) {
-    const [ax, ay] = points[i]!;
-    const [bx, by] = points[(i + 1) % points.length]!;
+    const a = points[i];
+    const b = points[(i + 1) % points.length];
+    if (!a || !b) continue; // (i < n ≤ length: both exist)
+    const [ax, ay] = a;
+    const [bx, by] = b;
     const len = Math.hypot(bx - ax, by - ay);
     if (len === 0) continue;
     let t = 0;
@@ -280,8 +317,8 @@ export const PALETTE = {
 } as const;
 
 export function parseHex(hex: string): number {
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex);
-  return m ? parseInt(m[1]!, 16) : 0x888888;
+  const digits = /^#?([0-9a-f]{6})$/i.exec(hex)?.[1];
+  return digits !== undefined ? parseInt(digits, 16) : 0x888888;
 }
 
 export const toHex = (c: number): string => `#${(c & 0xffffff).toString(16).padStart(6, '0')}`;
@@ -470,9 +507,10 @@ export function planRegion(assets: ReadonlyArray<Pick<MapAsset, 'id' | 'owner'>>
   }
   if (byOwner.size <= Math.max(1, slots)) {
     let slot = 0;
-    return [...byOwner].map(([owner, ids]) =>
-      ids.length === 1 ? { kind: 'asset', id: ids[0]!, slot: slot++ } : { kind: 'cluster', owner, ids, slot: slot++ },
-    );
+    return [...byOwner].map(([owner, ids]) => {
+      const only = ids.length === 1 ? ids[0] : undefined;
+      return only !== undefined ? { kind: 'asset', id: only, slot: slot++ } : { kind: 'cluster', owner, ids, slot: slot++ };
+    });
   }
   return [{ kind: 'cluster', owner: null, ids: assets.map((a) => a.id), slot: 0 }];
 }
@@ -505,7 +543,8 @@ export function chooseLabels(labels: readonly LabelChoice[], pad = 2): Map<strin
   for (const l of [...labels].sort((p, q) => q.priority - p.priority)) {
     const i = l.boxes.findIndex((b) => !placed.some((p) => overlaps(b, p, pad)));
     out.set(l.id, i);
-    if (i >= 0) placed.push(l.boxes[i]!);
+    const box = l.boxes[i]; // none when i is −1
+    if (box) placed.push(box);
   }
   return out;
 }

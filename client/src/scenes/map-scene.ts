@@ -54,6 +54,9 @@ import {
   type RegionState,
 } from './map-model.ts';
 import { drawCluster, drawLabel, drawMarker, splitName, type LabelStyle } from './map-glyphs.ts';
+import { clampView, fitView, panBy, toWorld, zoomAbout, type Frame, type ViewBox } from './interaction/camera.ts';
+import { bindPointerInput, type Binding } from './interaction/dom.ts';
+import type { MapIntent } from './interaction/types.ts';
 
 type Graphics = Phaser.GameObjects.Graphics;
 type Image = Phaser.GameObjects.Image;
@@ -121,6 +124,16 @@ interface RegionRec {
   inView: boolean;
 }
 
+/** The scene's fixed graphics layers, bottom to top. */
+interface Layers {
+  base: Graphics;
+  patterns: Graphics;
+  borders: Graphics;
+  selection: Graphics;
+  arrows: Graphics;
+  fx: Graphics;
+}
+
 interface LabelVariant {
   tex: string;
   w: number;
@@ -147,12 +160,6 @@ interface Pulse {
   t0: number;
 }
 
-interface ViewBox {
-  cx: number;
-  cy: number;
-  zoom: number;
-}
-
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 const hexNum = parseHex;
 const inset = (d: RegionDomain) => d === 'cyber' || d === 'information';
@@ -177,13 +184,8 @@ export class MapScene extends Phaser.Scene {
   selected: string | null = null;
   updates = 0;
 
-  // Graphics layers
-  private gBase!: Graphics;
-  private gPatterns!: Graphics;
-  private gBorders!: Graphics;
-  private gSelection!: Graphics;
-  private gArrows!: Graphics;
-  private gFx!: Graphics;
+  // Graphics layers, made by create()
+  private madeLayers: Layers | null = null;
 
   // View
   private dpr = 1;
@@ -203,10 +205,8 @@ export class MapScene extends Phaser.Scene {
   private mapW = 1;
   private mapH = 1;
 
-  // Input
-  private readonly pointers = new Map<number, { x: number; y: number }>();
-  private drag: { x: number; y: number; moved: boolean; pinch: number } | null = null;
-  private readonly listeners: Array<() => void> = [];
+  // Input: pointer gestures (interaction/*.ts)
+  private gesture: Binding | null = null;
 
   // Loop
   private lastActive = 0;
@@ -218,19 +218,36 @@ export class MapScene extends Phaser.Scene {
     this.hooks = hooks;
   }
 
+  /**
+   * The graphics layers. create() makes them, and nothing draws before it: Phaser runs update()
+   * after create(), and the map's handle (setView, select, resize) is given out only once create() is done.
+   */
+  private get layers(): Layers {
+    if (!this.madeLayers) throw new Error('map scene: drawing before create()');
+    return this.madeLayers;
+  }
+
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
   create(): void {
     this.dpr = this.game.scale.zoom > 0 ? 1 / this.game.scale.zoom : 1;
     this.ui = uiScale(this.scale.width / this.dpr, this.scale.height / this.dpr);
-    this.gBase = this.add.graphics().setDepth(DEPTH.base);
-    this.gPatterns = this.add.graphics().setDepth(DEPTH.patterns);
-    this.gBorders = this.add.graphics().setDepth(DEPTH.borders);
-    this.gSelection = this.add.graphics().setDepth(DEPTH.selection);
-    this.gArrows = this.add.graphics().setDepth(DEPTH.arrows);
-    this.gFx = this.add.graphics().setDepth(DEPTH.fx);
-    this.bindInput(this.game.canvas);
+    const layer = (depth: number) => this.add.graphics().setDepth(depth);
+    this.madeLayers = {
+      base: layer(DEPTH.base),
+      patterns: layer(DEPTH.patterns),
+      borders: layer(DEPTH.borders),
+      selection: layer(DEPTH.selection),
+      arrows: layer(DEPTH.arrows),
+      fx: layer(DEPTH.fx),
+    };
+    this.gesture = bindPointerInput(this.game.canvas, {
+      threshold: DRAG_CSS * this.dpr,
+      size: () => ({ width: this.scale.width, height: this.scale.height }),
+      apply: (intent) => this.applyIntent(intent),
+      changed: () => this.wake(),
+    });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unbindInput());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.unbindInput());
     this.hooks.onReady();
@@ -243,7 +260,8 @@ export class MapScene extends Phaser.Scene {
       this.frames.push(this.game.loop.rawDelta);
       if (this.frames.length > FRAME_LOG) this.frames.splice(0, this.frames.length - FRAME_LOG);
     }
-    let active = this.drag !== null || this.movers > 0 || this.pointers.size > 0;
+    const gesturing = this.gesture?.machine.busy === true;
+    let active = gesturing || this.movers > 0;
     if (this.viewAnim) {
       const t = Math.min(1, (now - this.viewAnim.t0) / this.viewAnim.dur);
       const k = ease(t);
@@ -272,16 +290,16 @@ export class MapScene extends Phaser.Scene {
     }
     // Patterns cost thousands of segments a frame on a software renderer: leave them out while the
     // camera moves, and draw them again (at the new zoom) once it has settled.
-    const cameraMoving = this.drag !== null || this.viewAnim !== null || this.pointers.size > 0 || now - this.zoomedAt < 160;
+    const cameraMoving = gesturing || this.viewAnim !== null || now - this.zoomedAt < 160;
     if (cameraMoving) {
-      if (this.gPatterns.visible) this.gPatterns.setVisible(false);
+      if (this.layers.patterns.visible) this.layers.patterns.setVisible(false);
       active = true;
-    } else if (!this.gPatterns.visible || this.dirtyPatterns) {
+    } else if (!this.layers.patterns.visible || this.dirtyPatterns) {
       if (this.dirtyPatterns) {
         this.dirtyPatterns = false;
         this.drawPatterns();
       }
-      this.gPatterns.setVisible(true);
+      this.layers.patterns.setVisible(true);
     }
     if (active) this.lastActive = now;
     else if (now - this.lastActive > IDLE_MS && this.view !== null) {
@@ -364,7 +382,8 @@ export class MapScene extends Phaser.Scene {
       for (const r of this.regions.values()) if (r.assets.delete(id)) r.sorted = null;
     }
     for (const id of ad.added) {
-      const state = this.assetStore.get(id)!;
+      const state = this.assetStore.get(id);
+      if (!state) continue; // diffAssets stores every asset it reports as added
       this.assets.set(id, { id, state, img: null, tex: '', x: NaN, y: NaN, clustered: false, placed: false });
       const r = this.regions.get(state.region);
       if (r) {
@@ -493,7 +512,7 @@ export class MapScene extends Phaser.Scene {
   // Drawing
 
   private drawBase(): void {
-    const g = this.gBase.clear();
+    const g = this.layers.base.clear();
     const w = this.mapW;
     const h = this.mapH;
     // The map sheet is the canvas clear colour (free); the dark surround is drawn around it as
@@ -534,7 +553,7 @@ export class MapScene extends Phaser.Scene {
     if (!force && this.patternZoom > 0 && Math.abs(Math.log(z / this.patternZoom)) < 0.2) return;
     this.patternZoom = z;
     const px = this.dpr / z; // one CSS pixel in world units
-    const g = this.gPatterns.clear();
+    const g = this.layers.patterns.clear();
     for (const r of this.regions.values()) {
       if (r.domain === 'land' && r.controller === null) {
         // Contested or uncontrolled land: diagonal hatching.
@@ -572,7 +591,7 @@ export class MapScene extends Phaser.Scene {
   /** Borders in screen-constant widths: coasts and frontiers, sea lanes, the air corridor, insets, unstable regions. */
   private drawBorders(): void {
     const px = this.dpr / this.cam.zoom;
-    const g = this.gBorders.clear();
+    const g = this.layers.borders.clear();
     const dashed = (pts: readonly Pt[], w: number, colour: number, alpha: number, dash: number, gap: number) => {
       g.lineStyle(w * px, colour, alpha);
       strokeSegments(g, dashSegments(pts, dash * px, gap * px));
@@ -601,7 +620,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private drawSelection(): void {
-    const g = this.gSelection.clear();
+    const g = this.layers.selection.clear();
     const r = this.selected === null ? undefined : this.regions.get(this.selected);
     if (!r) return;
     const px = this.dpr / this.cam.zoom;
@@ -610,7 +629,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private drawArrows(): void {
-    const g = this.gArrows.clear();
+    const g = this.layers.arrows.clear();
     const px = this.dpr / this.cam.zoom;
     const seen = new Set<string>();
     let i = 0;
@@ -658,10 +677,10 @@ export class MapScene extends Phaser.Scene {
       while (t0 < 0.45 && fromBox && inBox(at(t0), fromBox)) t0 += 0.01;
       while (t1 > 0.55 && toBox && inBox(at(t1), toBox)) t1 -= 0.01;
       if (!toBox) t1 = Math.max(0.55, 1 - (14 * px) / len);
-      const pts: Pt[] = [];
-      for (let k = 0; k <= 20; k++) pts.push(at(t0 + ((t1 - t0) * k) / 20));
-      const last = pts[pts.length - 1]!;
-      const prev = pts[pts.length - 3]!;
+      const along = (k: number) => at(t0 + ((t1 - t0) * k) / 20);
+      const pts: Pt[] = Array.from({ length: 21 }, (_, k) => along(k));
+      const last = along(20);
+      const prev = along(18);
       const dir = Math.atan2(last[1] - prev[1], last[0] - prev[0]);
       const head = 17 * px;
       const body = pts.slice(0, -2);
@@ -701,7 +720,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private drawPulses(now: number): void {
-    const g = this.gFx.clear();
+    const g = this.layers.fx.clear();
     const px = this.dpr / this.cam.zoom;
     this.pulses = this.pulses.filter((p) => now - p.t0 < PULSE_MS);
     for (const p of this.pulses) {
@@ -733,16 +752,17 @@ export class MapScene extends Phaser.Scene {
     const old = r.variants;
     const ins = inset(r.domain);
     const spec = { name: r.name, style: this.labelStyle(r), stability: r.stability, capital: r.capital, note, scale };
-    const drawings = [drawLabel(spec)];
-    if (!ins && splitName(r.name)) drawings.push(drawLabel({ ...spec, twoLines: true }));
     const tag = Math.random().toString(36).slice(2, 8);
-    r.variants = drawings.map((d, i) => {
+    const variant = (d: ReturnType<typeof drawLabel>, i: number): LabelVariant => {
       const tex = `label:${r.id}:${tag}:${i}`;
       this.textures.addCanvas(tex, d.canvas);
       return { tex, w: d.canvas.width, h: d.canvas.height, ox: ins ? 0 : d.ox, oy: ins ? 0 : d.oy };
-    });
+    };
+    // One line always; two lines as well for a name of several words.
+    const oneLine = variant(drawLabel(spec), 0);
+    r.variants = !ins && splitName(r.name) ? [oneLine, variant(drawLabel({ ...spec, twoLines: true }), 1)] : [oneLine];
     if (!r.label) {
-      r.label = this.add.image(r.anchor[0], r.anchor[1], r.variants[0]!.tex).setDepth(DEPTH.labels);
+      r.label = this.add.image(r.anchor[0], r.anchor[1], oneLine.tex).setDepth(DEPTH.labels);
       r.label.setVertexRoundMode('full');
     }
     this.setLabelVariant(r, Math.min(r.variant, r.variants.length - 1), true);
@@ -773,14 +793,15 @@ export class MapScene extends Phaser.Scene {
     for (const r of this.regions.values()) {
       if (!r.label) continue;
       r.label.setScale(1 / z);
-      const idx = r.variants.map((_, i) => i);
-      const one = r.variants[0]!;
-      if (r.variants.length > 1 && one.w > r.span * z * 0.92) idx.reverse();
-      order.set(r.id, idx);
-      const boxes = idx.map((i) => {
-        const v = r.variants[i]!;
-        return { x: r.anchor[0] * z - v.ox, y: r.anchor[1] * z - v.oy, w: v.w, h: v.h };
-      });
+      // Preferred first: one line, unless it is wider than the region and two lines are to hand.
+      const ranked = r.variants.map((v, i) => ({ v, i }));
+      const [one] = r.variants;
+      if (one && r.variants.length > 1 && one.w > r.span * z * 0.92) ranked.reverse();
+      order.set(
+        r.id,
+        ranked.map((c) => c.i),
+      );
+      const boxes = ranked.map(({ v }) => ({ x: r.anchor[0] * z - v.ox, y: r.anchor[1] * z - v.oy, w: v.w, h: v.h }));
       choices.push({ id: r.id, priority: (inset(r.domain) ? 1e12 : 0) + r.area * (r.domain === 'land' ? 2 : 1), boxes });
     }
     const chosen = chooseLabels(choices, 2 * this.dpr);
@@ -788,7 +809,8 @@ export class MapScene extends Phaser.Scene {
       const k = chosen.get(r.id) ?? -1;
       r.labelHidden = k < 0;
       r.label?.setVisible(k >= 0);
-      if (k >= 0) this.setLabelVariant(r, order.get(r.id)![k]!);
+      const variant = order.get(r.id)?.[k];
+      if (variant !== undefined) this.setLabelVariant(r, variant);
     }
   }
 
@@ -841,7 +863,7 @@ export class MapScene extends Phaser.Scene {
     const ms = this.markerSize();
     const spacing = (ms * 1.28) / z;
     let origin: Pt;
-    let avoid: Box | null = null;
+    let avoid: Box | null;
     if (inset(r.domain)) {
       origin = [r.bounds.x + r.bounds.w / 2, r.bounds.y + (r.lh * 0.55) / z + r.bounds.h / 2];
       avoid = this.labelBox(r);
@@ -853,8 +875,11 @@ export class MapScene extends Phaser.Scene {
     let slots = markerSlots(r.poly, origin, spacing, Math.max(want, 1), avoid, (ms * 0.55) / z, r.bounds);
     if (slots.length === 0) slots = markerSlots(r.poly, origin, spacing, Math.max(want, 1), avoid, 0, r.bounds);
     if (slots.length === 0) slots = [origin];
-    const owners = [];
-    for (const id of ids) owners.push({ id, owner: this.assetStore.get(id)!.owner });
+    const owners: Array<{ id: string; owner: string }> = [];
+    for (const id of ids) {
+      const s = this.assetStore.get(id);
+      if (s) owners.push({ id, owner: s.owner });
+    }
     let plan = planRegion(owners, slots.length, MAX_INDIVIDUAL);
     if (plan.some((p) => p.kind === 'cluster')) {
       // Stacks carry a count pill: lay them out on a wider grid; one stack if even that is short.
@@ -989,31 +1014,13 @@ export class MapScene extends Phaser.Scene {
   // -------------------------------------------------------------------------------------------
   // Camera
 
-  private fitZoom(): number {
-    const w = this.scale.width;
-    const h = this.scale.height;
-    return Math.min(w / (this.mapW * 1.04), h / (this.mapH * 1.06));
-  }
-
-  private limits(): [number, number] {
-    const f = this.fitZoom();
-    return [f * 0.85, f * 10];
-  }
-
-  private clampView(v: ViewBox): ViewBox {
-    const [lo, hi] = this.limits();
-    const zoom = Math.min(hi, Math.max(lo, v.zoom));
-    const vw = this.scale.width / zoom;
-    const vh = this.scale.height / zoom;
-    const mx = this.mapW * 0.04;
-    const my = this.mapH * 0.04;
-    const clamp = (c: number, view: number, size: number, m: number) =>
-      view >= size + 2 * m ? size / 2 : Math.min(size + m - view / 2, Math.max(view / 2 - m, c));
-    return { zoom, cx: clamp(v.cx, vw, this.mapW, mx), cy: clamp(v.cy, vh, this.mapH, my) };
+  /** The canvas and map sizes, for the camera arithmetic of interaction/camera.ts. */
+  private frame(): Frame {
+    return { width: this.scale.width, height: this.scale.height, mapW: this.mapW, mapH: this.mapH };
   }
 
   private setCamera(v: ViewBox, animate: boolean): void {
-    const to = this.clampView(v);
+    const to = clampView(this.frame(), v);
     if (animate) this.viewAnim = { from: { ...this.cam }, to, t0: performance.now(), dur: 320 };
     else {
       this.viewAnim = null;
@@ -1024,27 +1031,19 @@ export class MapScene extends Phaser.Scene {
 
   private fitNow(): void {
     this.atFit = true;
-    this.cam = this.clampView({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() });
+    this.cam = fitView(this.frame());
     this.viewAnim = null;
   }
 
   fit(): void {
     this.atFit = true;
-    this.setCamera({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() }, true);
+    this.setCamera(fitView(this.frame()), true);
   }
 
   zoomBy(f: number, sx = this.scale.width / 2, sy = this.scale.height / 2): void {
     this.atFit = false;
     const base = this.viewAnim ? this.viewAnim.to : this.cam;
-    const zoom = base.zoom * f;
-    const [wx, wy] = this.toWorld(sx, sy, base);
-    const next = this.clampView({ zoom, cx: 0, cy: 0 });
-    const z = next.zoom;
-    this.setCamera({ zoom: z, cx: wx - (sx - this.scale.width / 2) / z, cy: wy - (sy - this.scale.height / 2) / z }, true);
-  }
-
-  private toWorld(sx: number, sy: number, v: ViewBox = this.cam): Pt {
-    return [v.cx + (sx - this.scale.width / 2) / v.zoom, v.cy + (sy - this.scale.height / 2) / v.zoom];
+    this.setCamera(zoomAbout(this.frame(), base, f, [sx, sy]), true);
   }
 
   /** Push the view to the camera and refresh whatever depends on zoom. */
@@ -1094,125 +1093,38 @@ export class MapScene extends Phaser.Scene {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Input (DOM pointer events: drag to pan, wheel and pinch to zoom, click to select)
+  // Input: interaction/*.ts turns pointer events into intents (drag to pan, wheel and pinch to
+  // zoom, click to select), carried out here.
 
-  private bindInput(canvas: HTMLCanvasElement): void {
-    canvas.style.touchAction = 'none';
-    canvas.style.display = 'block';
-    const pos = (e: PointerEvent | WheelEvent): [number, number] => {
-      const rect = canvas.getBoundingClientRect();
-      return [
-        ((e.clientX - rect.left) / Math.max(1, rect.width)) * this.scale.width,
-        ((e.clientY - rect.top) / Math.max(1, rect.height)) * this.scale.height,
-      ];
-    };
-    const pinchDistance = () => {
-      const [p, q] = [...this.pointers.values()];
-      return p && q ? Math.hypot(p.x - q.x, p.y - q.y) : 0;
-    };
-    const down = (e: PointerEvent) => {
-      if (e.button !== 0 && e.pointerType === 'mouse') return;
-      const [x, y] = pos(e);
-      this.pointers.set(e.pointerId, { x, y });
-      try {
-        canvas.setPointerCapture(e.pointerId);
-      } catch {
-        // Synthetic or already-released pointers cannot be captured; dragging still works.
-      }
-      this.viewAnim = null;
-      this.drag = { x, y, moved: this.pointers.size > 1, pinch: pinchDistance() };
-      this.wake();
-    };
-    const move = (e: PointerEvent) => {
-      const p = this.pointers.get(e.pointerId);
-      if (!p || !this.drag) return;
-      const [x, y] = pos(e);
-      if (this.pointers.size >= 2) {
-        const before = [...this.pointers.values()];
-        const mid0 = [(before[0]!.x + before[1]!.x) / 2, (before[0]!.y + before[1]!.y) / 2] as const;
-        const d0 = pinchDistance();
-        p.x = x;
-        p.y = y;
-        const after = [...this.pointers.values()];
-        const mid1 = [(after[0]!.x + after[1]!.x) / 2, (after[0]!.y + after[1]!.y) / 2] as const;
-        const d1 = pinchDistance();
-        const [wx, wy] = this.toWorld(mid0[0], mid0[1]);
-        const zoom = this.cam.zoom * (d0 > 0 ? d1 / d0 : 1);
-        const z = this.clampView({ zoom, cx: 0, cy: 0 }).zoom;
-        this.cam = this.clampView({
-          zoom: z,
-          cx: wx - (mid1[0] - this.scale.width / 2) / z,
-          cy: wy - (mid1[1] - this.scale.height / 2) / z,
-        });
-        this.drag.moved = true;
+  private applyIntent(intent: MapIntent): void {
+    switch (intent.type) {
+      case 'stop':
+        this.viewAnim = null;
+        break;
+      case 'pan':
         this.atFit = false;
-        this.wake();
-        return;
-      }
-      const dx = x - p.x;
-      const dy = y - p.y;
-      if (!this.drag.moved && Math.hypot(x - this.drag.x, y - this.drag.y) < DRAG_CSS * this.dpr) return;
-      this.drag.moved = true;
-      p.x = x;
-      p.y = y;
-      this.atFit = false;
-      this.cam = this.clampView({ zoom: this.cam.zoom, cx: this.cam.cx - dx / this.cam.zoom, cy: this.cam.cy - dy / this.cam.zoom });
-      this.wake();
-    };
-    const up = (e: PointerEvent) => {
-      if (!this.pointers.has(e.pointerId)) return;
-      this.pointers.delete(e.pointerId);
-      if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
-      const drag = this.drag;
-      if (this.pointers.size === 0) this.drag = null;
-      else {
-        // Continue panning with the remaining finger from where it is.
-        this.drag = { x: 0, y: 0, moved: true, pinch: 0 };
-        return;
-      }
-      if (drag && !drag.moved && e.type === 'pointerup') {
-        const [x, y] = pos(e);
-        const [wx, wy] = this.toWorld(x, y);
+        this.setCamera(panBy(this.frame(), this.cam, intent.dx, intent.dy), false);
+        break;
+      case 'zoom':
+        if (intent.animate) this.zoomBy(intent.factor, intent.to[0], intent.to[1]);
+        else {
+          this.atFit = false;
+          this.setCamera(zoomAbout(this.frame(), this.cam, intent.factor, intent.from, intent.to), false);
+        }
+        break;
+      case 'select': {
+        const [wx, wy] = toWorld(this.frame(), this.cam, intent.at);
         const hit = this.hitTest(wx, wy);
         this.select(hit);
         this.hooks.onSelect(hit);
+        break;
       }
-      this.wake();
-    };
-    const wheel = (e: WheelEvent) => {
-      e.preventDefault();
-      const [x, y] = pos(e);
-      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-      const f = Math.exp(-e.deltaY * unit * 0.0015);
-      this.viewAnim = null;
-      this.atFit = false;
-      const [wx, wy] = this.toWorld(x, y);
-      const z = this.clampView({ zoom: this.cam.zoom * f, cx: 0, cy: 0 }).zoom;
-      this.cam = this.clampView({ zoom: z, cx: wx - (x - this.scale.width / 2) / z, cy: wy - (y - this.scale.height / 2) / z });
-      this.wake();
-    };
-    const dbl = (e: MouseEvent) => {
-      const rect = canvas.getBoundingClientRect();
-      this.zoomBy(2, ((e.clientX - rect.left) / rect.width) * this.scale.width, ((e.clientY - rect.top) / rect.height) * this.scale.height);
-    };
-    canvas.addEventListener('pointerdown', down);
-    canvas.addEventListener('pointermove', move);
-    canvas.addEventListener('pointerup', up);
-    canvas.addEventListener('pointercancel', up);
-    canvas.addEventListener('wheel', wheel, { passive: false });
-    canvas.addEventListener('dblclick', dbl);
-    this.listeners.push(() => {
-      canvas.removeEventListener('pointerdown', down);
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerup', up);
-      canvas.removeEventListener('pointercancel', up);
-      canvas.removeEventListener('wheel', wheel);
-      canvas.removeEventListener('dblclick', dbl);
-    });
+    }
   }
 
   private unbindInput(): void {
-    for (const off of this.listeners.splice(0)) off();
+    this.gesture?.unbind();
+    this.gesture = null;
   }
 
   hitTest(wx: number, wy: number): string | null {
@@ -1247,7 +1159,7 @@ export class MapScene extends Phaser.Scene {
     this.ui = ui;
     if (this.view) {
       if (uiChanged) for (const r of this.regions.values()) this.refreshLabel(r);
-      this.cam = this.atFit ? this.clampView({ cx: this.mapW / 2, cy: this.mapH / 2, zoom: this.fitZoom() }) : this.clampView(this.cam);
+      this.cam = this.atFit ? fitView(this.frame()) : clampView(this.frame(), this.cam);
       this.applied = { cx: NaN, cy: NaN, zoom: NaN };
       this.dirtyLayout = true;
       this.dirtyLabels = true;

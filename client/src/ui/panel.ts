@@ -16,9 +16,8 @@ export interface Ctx {
   run(slot: HTMLElement, draft: CommandDraft): Promise<Reply>;
 }
 
+/** A side panel. Its id, tab label and audiences are in panels/registry.ts. */
 export interface Panel {
-  id: string;
-  title: string;
   /** A count shown on the tab (unread items, open queue…). */
   badge?(view: View, ctx: Ctx): number;
   mount(root: HTMLElement, ctx: Ctx): void;

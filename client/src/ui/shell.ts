@@ -1,38 +1,20 @@
 /**
  * The exercise screen every role shares: the banner (always shown), the turn bar with its
  * countdown, the connection indicator, the map with its legend and region card, and the side
- * panels the role's module provides.
+ * panels that panels/registry.ts gives the audience on screen.
  */
 import type { View } from '@concord/shared/views/index';
 import type { Session, Link } from '../net/session.ts';
-import { countdown, gameTime, ROLE_LABELS, statusLabel } from '../format.ts';
+import { countdown, gameTime, phaseEnds, ROLE_LABELS, statusLabel } from '../format.ts';
 import { fill, h } from './dom.ts';
-import { runInto, statusSlot, type Ctx, type Panel } from './panel.ts';
+import { runInto, statusSlot, type Ctx } from './panel.ts';
+import { audienceOf, isReadOnly, loadTabs, type Tab } from './panels/registry.ts';
 import { regionCard } from './region-card.ts';
 import type { MapHandle } from '../scenes/map.ts';
 
 declare global {
   interface Window {
     __concord?: { view(): View | null; role: string; nation: string | null; seq(): number };
-  }
-}
-
-type Role = Ctx['role'];
-
-async function panelsFor(role: Role, viewingAs: string | null): Promise<Panel[]> {
-  if (viewingAs !== null && viewingAs !== 'control') {
-    if (viewingAs === 'public') return (await import('../roles/observer.ts')).panels();
-    return (await import('../roles/nation.ts')).panels();
-  }
-  switch (role) {
-    case 'nation':
-      return (await import('../roles/nation.ts')).panels();
-    case 'facilitator':
-      return (await import('../roles/control.ts')).facilitatorPanels();
-    case 'evaluator':
-      return (await import('../roles/control.ts')).evaluatorPanels();
-    case 'observer':
-      return (await import('../roles/observer.ts')).panels();
   }
 }
 
@@ -43,6 +25,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   const bannerBottom = h('div', { class: 'banner bottom', 'aria-hidden': 'true' });
   const turnInfo = h('div', { class: 'turn', 'aria-live': 'polite' });
   const timer = h('div', { class: 'timer', title: 'Time left in this phase' });
+  const phaseEnd = h('div', { class: 'phase-end' });
   const link = h('div', { class: 'link', role: 'status' });
   const readySlot = statusSlot();
   const readyBtn = h('button', { class: 'ready' }, 'Mark ready');
@@ -81,6 +64,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
         h('div', { class: 'brand' }, 'Concord'),
         turnInfo,
         timer,
+        phaseEnd,
         role === 'nation' ? h('div', { class: 'ready-wrap' }, readyBtn, readySlot) : null,
         role === 'facilitator' || role === 'evaluator' ? viewAs : null,
         link,
@@ -95,7 +79,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   let viewingAs: string | null = null; // null or 'control' = own view
   let shown: View | null = session.view();
   let selected: string | null = null;
-  let panels: Panel[] = [];
+  let panels: Tab[] = [];
   let active = 0;
   const mounted = new Map<string, HTMLElement>();
   let map: MapHandle | null = null;
@@ -104,7 +88,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     session,
     role,
     nation: viewingAs && viewingAs !== 'control' && viewingAs !== 'public' ? viewingAs : info.nation,
-    readOnly: role === 'evaluator' || role === 'observer' || (viewingAs !== null && viewingAs !== 'control'),
+    readOnly: isReadOnly(audienceOf(role, viewingAs)),
     selectRegion: (id) => {
       selected = id;
       map?.select(id);
@@ -127,23 +111,24 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   session.onLink(renderLink);
 
   const renderTabs = () => {
-    if (!shown) return;
+    const view = shown;
+    if (!view) return;
     const c = ctx();
     fill(
       tabs,
-      ...panels.map((p, i) => {
-        const n = p.badge?.(shown!, c) ?? 0;
+      ...panels.map((t, i) => {
+        const n = t.panel.badge?.(view, c) ?? 0;
         return h(
           'button',
           {
             role: 'tab',
-            id: `tab-${p.id}`,
+            id: `tab-${t.id}`,
             class: i === active ? 'on' : '',
             'aria-selected': i === active ? 'true' : 'false',
-            'data-panel': p.id,
+            'data-panel': t.id,
             onclick: () => activate(i),
           },
-          p.title,
+          t.label,
           n ? h('span', { class: 'count', 'aria-label': `${n} new` }, String(n)) : null,
         );
       }),
@@ -152,16 +137,16 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
 
   const activate = (i: number) => {
     active = i;
-    const p = panels[i];
-    if (!p) return;
-    let el = mounted.get(p.id);
+    const t = panels[i];
+    if (!t) return;
+    let el = mounted.get(t.id);
     if (!el) {
-      el = h('div', { class: `panel-body panel-${p.id}` });
-      p.mount(el, ctx());
-      mounted.set(p.id, el);
+      el = h('div', { class: `panel-body panel-${t.id}` });
+      t.panel.mount(el, ctx());
+      mounted.set(t.id, el);
     }
     fill(panelEl, el);
-    if (shown) p.update(shown, ctx());
+    if (shown) t.panel.update(shown, ctx());
     renderTabs();
   };
 
@@ -203,6 +188,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
         ? countdown(ex.deadline, Date.now(), ex.status === 'paused' ? ex.pausedAt : null)
         : '';
     timer.classList.toggle('late', ex.deadline !== null && ex.status === 'running' && Date.now() > ex.deadline);
+    phaseEnd.textContent = phaseEnds(ex);
   };
   let ticking: ReturnType<typeof setInterval> | null = setInterval(tick, 1000);
 
@@ -221,16 +207,19 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   const render = () => {
     if (!shown) return;
     renderTop();
-    const p = panels[active];
-    if (p) p.update(shown, ctx());
+    panels[active]?.panel.update(shown, ctx());
     renderTabs();
     renderCard();
     map?.update(shown);
     window.__concord = { view: () => shown, role, nation: ctx().nation, seq: () => shown?.exercise.seq ?? 0 };
   };
 
+  let generation = 0;
   const setPanels = async () => {
-    panels = await panelsFor(role, viewingAs);
+    const mine = ++generation;
+    const loaded = await loadTabs(audienceOf(role, viewingAs));
+    if (mine !== generation) return; // a later "view as" choice won
+    panels = loaded;
     mounted.clear();
     active = 0;
     activate(0);

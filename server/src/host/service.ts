@@ -28,6 +28,7 @@ export class ConcordService {
   readonly now: () => number;
   private readonly secret: string;
   private readonly live = new Map<string, Promise<LiveExercise>>();
+  private closed = false;
 
   private constructor(args: { store: EventStore; secret: string; log: Logger; now: () => number; tokenTtlSeconds?: number }) {
     this.store = args.store;
@@ -193,6 +194,7 @@ export class ConcordService {
 
   /** The live exercise, restored from the store on first use. */
   exercise(id: string): Promise<LiveExercise> {
+    if (this.closed) return Promise.reject(new ApiError(503, 'closing', 'The server is shutting down.'));
     let p = this.live.get(id);
     if (!p) {
       p = (async () => {
@@ -203,6 +205,27 @@ export class ConcordService {
       p.catch(() => this.live.delete(id));
     }
     return p;
+  }
+
+  /**
+   * Forget a live exercise and stop its clock (its room is gone). Only that instance is dropped:
+   * the next use restores the exercise from the store, with its timer.
+   */
+  async release(id: string, live?: LiveExercise): Promise<void> {
+    const p = this.live.get(id);
+    if (!p) return;
+    const held = await p.catch(() => null);
+    if (live !== undefined && held !== live) return;
+    if (this.live.get(id) === p) this.live.delete(id);
+    await held?.close();
+  }
+
+  /** Stop every live exercise's clock and let queued commands finish, before the store closes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.live.values()];
+    this.live.clear();
+    await Promise.all(all.map((p) => p.then((live) => live.close()).catch(() => undefined)));
   }
 
   async unfinished(): Promise<string[]> {

@@ -221,8 +221,10 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
     this.sendPresence();
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     this.unsubscribe?.();
+    // The exercise's clock stops with its room (rooms are disposed only when the server stops).
+    if (this.created) await ExerciseRoom.service.release(this.roomId, this.created.live);
   }
 
   /**

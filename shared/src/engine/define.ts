@@ -17,6 +17,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import { CommandId, EventMeta, reject, type Actor, type Rejection, type Role } from './envelope.ts';
 import { currentPhase, type ExerciseState, type ExerciseStatus } from './state.ts';
 import type { EngineEvent } from './events.ts';
+import type { Upcaster } from './versioning.ts';
+import type { CommandDraft } from './commands.ts';
 
 /** A wire command: `{ id, type, ...payload }`. Objects are strict: unknown fields are refused. */
 export function command<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
@@ -107,13 +109,18 @@ export interface Due {
 
 /** A move a simulation bot may make: a command draft, sent by the actor named. */
 export interface BotMove {
-  actor: 'control' | { nation: string };
-  command: { type: string } & Record<string, unknown>;
+  /** Exercise control, an evaluator, or a seat of the nation (the driver picks the position). */
+  actor: 'control' | 'evaluator' | { nation: string };
+  command: CommandDraft;
 }
 export interface BotContext {
   /** Uniform in [0, 1), from the simulation's own seeded generator. */
   random(): number;
   pick<T>(items: readonly T[]): T | undefined;
+  /** An integer in [lo, hi], true with probability p, and n distinct items: from the same generator. */
+  int(lo: number, hi: number): number;
+  chance(p: number): boolean;
+  sample<T>(items: readonly T[], n: number): T[];
   /** The phase now, as the bots see it. */
   phase: PhaseId | null;
 }
@@ -147,6 +154,8 @@ export interface Concern<
   nextDue?: (state: ExerciseState) => Due | null;
   /** The events when that time comes (`clock.tick` at `at`): only what `nextDue` named. */
   onDue?: (state: ExerciseState, at: number) => EventBody[];
+  /** Steps that upgrade this concern's events from older log formats (see versioning.ts). */
+  upcasters?: readonly Upcaster[];
   /** Moves the simulation bots may make in the current state. */
   bot?: (state: ExerciseState, bot: BotContext) => BotMove[];
 }

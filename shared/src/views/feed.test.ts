@@ -26,7 +26,7 @@ describe('ViewFeed', () => {
       () => h.ok(evaluator, { type: 'note.record', text: 'ARN slow to consult', nation: 'ARN' }),
       () => h.ok(facilitator, { type: 'inject.hold', inject: 'hw-inj-05', note: 'not yet' }),
       () => h.ok(facilitator, { type: 'dice.roll', purpose: 'Detection' }),
-      () => h.ok(facilitator, { type: 'clock.auto', on: true }),
+      () => h.ok(facilitator, { type: 'inject.skip', inject: 'hw-inj-05', note: 'not at all' }),
       () =>
         h.ok(facilitator, {
           type: 'action.submit',

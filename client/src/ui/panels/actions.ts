@@ -61,8 +61,6 @@ export function actionsPanel(): Panel {
   });
 
   return {
-    id: 'actions',
-    title: 'Actions',
     badge: (view, ctx) =>
       view.actions.filter((a) => a.turn === view.exercise.turn && a.nation === ctx.nation && a.status === 'submitted').length,
     mount(root) {

@@ -52,20 +52,16 @@ export function adjudicationPanel(): Panel {
   const advTitle = h('input', { type: 'text', maxlength: 160, required: true });
   const advText = h('textarea', { rows: 2, maxlength: 4000, required: true });
   const advRegion = select([]);
-  const advForm = h(
-    'details',
-    { class: 'adversary' },
-    h('summary', {}, 'Submit an adversary move'),
-    h(
-      'form',
-      {},
-      field('Type', advType),
-      field('Title', advTitle),
-      field('Region', advRegion),
-      field('Details', advText),
-      h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Submit move'), advSlot),
-    ),
+  const advFields = h(
+    'form',
+    {},
+    field('Type', advType),
+    field('Title', advTitle),
+    field('Region', advRegion),
+    field('Details', advText),
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Submit move'), advSlot),
   );
+  const advForm = h('details', { class: 'adversary' }, h('summary', {}, 'Submit an adversary move'), advFields);
   let view: View | null = null;
   let ctxRef: Ctx | null = null;
   const picked = new Set<string>();
@@ -194,7 +190,7 @@ export function adjudicationPanel(): Panel {
         }
       });
   });
-  advForm.querySelector('form')!.addEventListener('submit', (ev) => {
+  advFields.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (!ctxRef || !view) return;
     void ctxRef.run(advSlot, {
@@ -208,8 +204,6 @@ export function adjudicationPanel(): Panel {
   });
 
   return {
-    id: 'adjudication',
-    title: 'Adjudication',
     badge: (v) => v.actions.filter((a) => a.status === 'submitted').length,
     mount(root) {
       fill(root, h('h3', {}, 'Queue: submitted actions'), queue, form, advForm);

@@ -9,8 +9,6 @@ export function briefPanel(): Panel {
   const root = h('div', { class: 'prose' });
   let rendered = -1;
   return {
-    id: 'brief',
-    title: 'Brief',
     mount(el) {
       fill(el, root);
     },

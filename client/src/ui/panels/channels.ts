@@ -147,8 +147,6 @@ export function channelsPanel(): Panel {
   };
 
   return {
-    id: 'channels',
-    title: 'Channels',
     badge(view, ctx) {
       const marks = readMarks();
       return view.messages.filter((m) => m.seq > (marks[m.channel] ?? 0) && m.from.nation !== ctx.nation && m.channel !== current).length;

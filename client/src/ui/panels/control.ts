@@ -37,8 +37,6 @@ export function controlPanel(): Panel {
   };
 
   return {
-    id: 'control',
-    title: 'Control',
     mount(root, ctx) {
       ctxRef = ctx;
       ctx.session.onPresence((p) => {
@@ -69,7 +67,11 @@ export function controlPanel(): Panel {
       dice.hidden = ctx.readOnly;
       fill(
         buttons,
-        h('p', { class: 'meta wide' }, `${statusLabel(ex.status)} · turn ${ex.turn}/${ex.turns} · ${phaseLabel}`),
+        h(
+          'p',
+          { class: 'meta wide' },
+          `${statusLabel(ex.status)} · turn ${ex.turn}/${ex.turns} · ${phaseLabel} · auto-advance ${ex.autoAdvance ? 'on' : 'off'}`,
+        ),
         ctx.readOnly
           ? null
           : ex.status === 'setup'
@@ -91,6 +93,19 @@ export function controlPanel(): Panel {
               ex.status === 'running'
                 ? h('button', { onclick: run({ type: 'exercise.pause', reason: 'Paused by exercise control' }) }, 'Pause')
                 : h('button', { class: 'primary', onclick: run({ type: 'exercise.resume' }) }, 'Resume'),
+              h(
+                'button',
+                {
+                  role: 'switch',
+                  'aria-checked': ex.autoAdvance ? 'true' : 'false',
+                  class: ex.autoAdvance ? 'switch on' : 'switch',
+                  title: ex.autoAdvance
+                    ? 'On: each phase ends by itself at its deadline. Click to end phases yourself.'
+                    : 'Off: a phase ends only when you move on. Click to let phases end by themselves at their deadline.',
+                  onclick: run({ type: 'clock.auto', on: !ex.autoAdvance }),
+                },
+                `Auto-advance: ${ex.autoAdvance ? 'on' : 'off'}`,
+              ),
               h('button', { onclick: run({ type: 'phase.extend', minutes: 5 }) }, '+5 min'),
               h('button', { onclick: run({ type: 'phase.extend', minutes: 15 }) }, '+15 min'),
               h('button', { onclick: run({ type: 'phase.restart' }) }, 'Repeat phase'),

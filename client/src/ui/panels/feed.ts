@@ -7,8 +7,6 @@ import { empty, type Ctx, type Panel } from '../panel.ts';
 export function feedPanel(): Panel {
   const list = h('div', { class: 'list feed' });
   return {
-    id: 'feed',
-    title: 'Public feed',
     mount(root) {
       fill(root, list);
     },

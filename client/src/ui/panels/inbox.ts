@@ -85,8 +85,6 @@ export function inboxPanel(): Panel {
   };
 
   return {
-    id: 'inbox',
-    title: 'Inbox',
     badge: (view) => view.injects.filter((x) => !x.acknowledged).length,
     mount(root) {
       fill(root, tabs, slot, list);

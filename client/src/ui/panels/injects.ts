@@ -99,8 +99,6 @@ export function injectsPanel(): Panel {
   };
 
   return {
-    id: 'injects',
-    title: 'Injects',
     badge: (view) => view.injects.filter((x) => x.control?.status === 'held').length,
     mount(root) {
       fill(root, h('div', { class: 'row' }, field('Show', filter)), list, adhoc.el);
@@ -117,23 +115,19 @@ function adHocForm() {
   const message = h('textarea', { rows: 3, maxlength: 8000, required: true });
   const to = h('fieldset', { class: 'checks' }, h('legend', {}, 'To'));
   const btn = h('button', { type: 'submit', class: 'primary' }, 'Release ad hoc inject');
-  const el = h(
-    'details',
-    { class: 'adhoc' },
-    h('summary', {}, 'Write an ad hoc inject'),
-    h(
-      'form',
-      {},
-      field('From (persona)', from),
-      to,
-      field('Channel', channel),
-      field('Subject', subject),
-      field('Message', message),
-      h('div', { class: 'row' }, btn, slot),
-    ),
+  const form = h(
+    'form',
+    {},
+    field('From (persona)', from),
+    to,
+    field('Channel', channel),
+    field('Subject', subject),
+    field('Message', message),
+    h('div', { class: 'row' }, btn, slot),
   );
+  const el = h('details', { class: 'adhoc' }, h('summary', {}, 'Write an ad hoc inject'), form);
   let ctxRef: Ctx | null = null;
-  el.querySelector('form')!.addEventListener('submit', (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (!ctxRef) return;
     const recipients = [...to.querySelectorAll<HTMLInputElement>('input:checked')].map((c) => c.value);

@@ -7,8 +7,6 @@ import { empty, type Ctx, type Panel } from '../panel.ts';
 export function intelPanel(): Panel {
   const list = h('div', { class: 'list' });
   return {
-    id: 'intel',
-    title: 'Intel',
     mount(root) {
       fill(root, list);
     },

@@ -34,8 +34,6 @@ export function notesPanel(): Panel {
       });
   });
   return {
-    id: 'notes',
-    title: 'Notes',
     mount(root) {
       fill(root, form, h('h3', {}, 'Notes'), list);
     },

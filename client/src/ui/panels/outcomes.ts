@@ -24,8 +24,6 @@ export function describeEffect(e: View['outcomes'][number]['effects'][number], v
 export function outcomesPanel(): Panel {
   const list = h('div', { class: 'list' });
   return {
-    id: 'outcomes',
-    title: 'Outcomes',
     mount(root) {
       fill(root, list);
     },

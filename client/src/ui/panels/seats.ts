@@ -119,8 +119,6 @@ export function seatsPanel(): Panel {
   };
 
   return {
-    id: 'seats',
-    title: 'Seats',
     mount(root, ctx) {
       ctxRef = ctx;
       fill(

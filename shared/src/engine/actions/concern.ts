@@ -5,6 +5,7 @@ import { actionCommands, actionInfo } from './commands.ts';
 import { actionHandlers } from './decide.ts';
 import { actionEvents } from './events.ts';
 import { actionEvolvers } from './evolve.ts';
+import { actionsBot } from './bot.ts';
 
 export interface ActionsSlice {
   actions: Record<string, ActionRecord>;
@@ -21,4 +22,5 @@ export const actions: Concern<typeof actionCommands, typeof actionEvents, typeof
   evolvers: actionEvolvers,
   initial: (): ActionsSlice => ({ actions: {}, actionOrder: [] }),
   collections: ['actions', 'actionOrder'],
+  bot: actionsBot,
 };

@@ -6,6 +6,7 @@ import { adjudicationCommands, adjudicationInfo } from './commands.ts';
 import { adjudicationHandlers } from './decide.ts';
 import { adjudicationEvents } from './events.ts';
 import { adjudicationEvolvers } from './evolve.ts';
+import { adjudicationBot } from './bot.ts';
 
 export interface AdjudicationSlice {
   regions: Record<string, RegionState>;
@@ -33,4 +34,5 @@ export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicat
     escalationLevel: s.escalation.initialLevel,
   }),
   collections: ['regions', 'assets', 'adjudications', 'rolls'],
+  bot: adjudicationBot,
 };

@@ -10,6 +10,7 @@ import { type Concern, type EvolversFor, type HandlersFor } from '../define.ts';
 import { dueEvents } from '../registry.ts';
 import { clockCommands, clockInfo } from './commands.ts';
 import { clockEvents } from './events.ts';
+import { clockBot } from './bot.ts';
 
 export interface ClockSlice {
   /** Whether phases end by themselves at their deadline. */
@@ -43,4 +44,5 @@ export const clock: Concern<typeof clockCommands, typeof clockEvents, typeof clo
   evolvers,
   initial: (scenario: Scenario): ClockSlice => ({ autoAdvance: scenario.clock.autoAdvance }),
   collections: [],
+  bot: clockBot,
 };

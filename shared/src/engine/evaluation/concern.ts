@@ -5,6 +5,7 @@ import { evaluationCommands, evaluationInfo } from './commands.ts';
 import { evaluationHandlers } from './decide.ts';
 import { evaluationEvents } from './events.ts';
 import { evaluationEvolvers } from './evolve.ts';
+import { evaluationBot } from './bot.ts';
 
 export interface EvaluationSlice {
   notes: NoteRecord[];
@@ -20,4 +21,5 @@ export const evaluation: Concern<typeof evaluationCommands, typeof evaluationEve
   evolvers: evaluationEvolvers,
   initial: (): EvaluationSlice => ({ notes: [] }),
   collections: ['notes'],
+  bot: evaluationBot,
 };

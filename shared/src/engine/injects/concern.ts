@@ -7,6 +7,7 @@ import { injectHandlers } from './decide.ts';
 import { injectEvents } from './events.ts';
 import { injectEvolvers } from './evolve.ts';
 import { injectsOnPhaseEnter, newInjectState } from './schedule.ts';
+import { injectsBot } from './bot.ts';
 
 export interface InjectsSlice {
   injects: Record<string, InjectState>;
@@ -28,4 +29,5 @@ export const injects: Concern<typeof injectCommands, typeof injectEvents, typeof
   }),
   collections: ['injects', 'injectOrder'],
   onPhaseEnter: injectsOnPhaseEnter,
+  bot: injectsBot,
 };

@@ -5,6 +5,7 @@ import { messagingCommands, messagingInfo } from './commands.ts';
 import { messagingHandlers } from './decide.ts';
 import { messagingEvents } from './events.ts';
 import { messagingEvolvers } from './evolve.ts';
+import { messagingBot } from './bot.ts';
 
 export interface MessagingSlice {
   messages: MessageRecord[];
@@ -20,4 +21,5 @@ export const messaging: Concern<typeof messagingCommands, typeof messagingEvents
   evolvers: messagingEvolvers,
   initial: (): MessagingSlice => ({ messages: [] }),
   collections: ['messages'],
+  bot: messagingBot,
 };

@@ -7,6 +7,7 @@ import { turnHandlers } from './decide.ts';
 import { turnEvents } from './events.ts';
 import { turnEvolvers } from './evolve.ts';
 import { enterPhase, nextPhase } from './schedule.ts';
+import { turnsBot } from './bot.ts';
 
 export interface TurnsSlice {
   /** 0 before the start. */
@@ -49,4 +50,5 @@ export const turns: Concern<typeof turnCommands, typeof turnEvents, typeof turnI
   collections: ['nations'],
   nextDue: phaseDeadline,
   onDue: endPhase,
+  bot: turnsBot,
 };

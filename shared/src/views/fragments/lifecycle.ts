@@ -24,6 +24,7 @@ export function exercise({ state }: ViewCtx) {
       phases: s.clock.phases.map((p) => ({ id: p.id, label: p.label, durationMinutes: p.durationMinutes })),
       phaseStartedAt: state.phaseStartedAt,
       deadline: state.deadline,
+      autoAdvance: state.autoAdvance,
       pausedAt: state.pausedAt,
       gameTime: gameTimeOf(s, Math.max(1, state.turn)),
       gameMinutesPerTurn: s.clock.gameMinutesPerTurn,
