@@ -18,7 +18,8 @@
  * And an accepted command of a nation always changes that nation's own picture, so the sender
  * sees the events its reply names (docs/protocol.md relies on it).
  *
- * The seed is CONCORD_SEED if set, else random; it is printed once so that a failure replays.
+ * The seed is CONCORD_SEED if set, else random (tests/helpers/seed.ts); it is printed once so that a
+ * failure replays.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -38,9 +39,10 @@ import {
   type ExerciseState,
 } from '../../shared/src/engine/index.ts';
 import { nationAudience, project, samePicture } from '../../shared/src/views/index.ts';
+import { useSeed } from '../helpers/seed.ts';
 
-const seed = process.env.CONCORD_SEED !== undefined ? Number(process.env.CONCORD_SEED) : Math.floor(Math.random() * 2 ** 31);
-console.log(`refusals.property: seed ${seed} (replay with CONCORD_SEED=${seed})`);
+// CONCORD_SEED if set, else random; printed once, with the command that replays it.
+const seed = useSeed(import.meta.url);
 
 function load(name: string, edit?: (doc: { assets: Array<{ id: string; hidden?: boolean }> }) => void): Scenario {
   const doc = JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8')) as {
