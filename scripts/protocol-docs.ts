@@ -113,9 +113,9 @@ export const REST_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'GET',
     path: '/api/exercises/:id/state',
-    who: FACILITATOR,
-    body: '— (query `as`: an audience label, default `facilitator`)',
-    answer: '`{ seq, view }`: the projection for that audience',
+    who: 'any token of that exercise',
+    body: "— (query `as`: an audience label, default the caller's own; as for the `view` request, only exercise control may name another)",
+    answer: '`{ seq, view }`: the picture that audience is shown (the same as its clients have); 403 `forbidden`, 400 `unknown_audience`',
   },
   {
     method: 'GET',
@@ -545,6 +545,12 @@ ${table(
 
 Apply a patch only if its \`from\` equals the \`seq\` of the view you hold; otherwise you missed one, so ask
 for the whole view again with the [view request](#the-view-request).
+
+An audience's picture changes only when something it may see changes: a nation or the public gets no
+frame at all for activity it cannot see (an evaluator's note, a held inject, the adversary's moves), and
+its \`seq\` (and the view's \`exercise.seq\` and \`exercise.lastAt\`) name the last event that changed its
+picture, not the last event of the exercise. Exercise control's picture follows every event. An accepted
+command of a nation always changes that nation's picture, so its reply's \`seqs\` are reached.
 
 \`${PUSH.view}\` payload:
 

@@ -523,7 +523,7 @@ describe('GET /api/exercises/:id/state', () => {
     expect(JSON.stringify(v)).not.toMatch(/MARKER-HW-INT|TEARLINE-HW-INT/);
   });
 
-  it('refuses an unknown audience with 400, and anyone but the facilitator with 403', async () => {
+  it('refuses an unknown audience with 400, and a nation naming another audience with 403', async () => {
     for (const as of ['XYZ', 'nobody!', 'DRX']) {
       const r = await state(as);
       expect(r.status, as).toBe(400);
@@ -532,9 +532,11 @@ describe('GET /api/exercises/:id/state', () => {
       expect(e.message).toContain(as);
     }
     const arn = await join(live.url, codeFor(ex, 'nation', 'ARN'), 'Ari');
-    const r = await api(live.url, 'GET', `/exercises/${ex.id}/state?as=ARN`, undefined, arn.token);
+    const r = await api(live.url, 'GET', `/exercises/${ex.id}/state?as=BRV`, undefined, arn.token);
     expect(r.status).toBe(403);
     expect(errorOf(r.body).code).toBe('forbidden');
+    // Its own picture it may read (tests/integration/view-as.test.ts holds the whole policy).
+    expect((await api(live.url, 'GET', `/exercises/${ex.id}/state?as=ARN`, undefined, arn.token)).status).toBe(200);
   });
 
   it('answers 404 for an unknown exercise and 400 for an invalid id', async () => {

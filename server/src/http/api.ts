@@ -8,7 +8,7 @@ import { matchMaker, type Room } from '@colyseus/core';
 import { CreateExerciseRequest, JoinPreviewRequest, JoinRequest, type JoinResponse } from '@concord/shared/protocol/index';
 import { decodeUtf8, parseJson, parseScenario, zodProblems, type Scenario } from '@concord/shared/scenario/index';
 import { toJsonl } from '@concord/shared/replay/index';
-import { audienceFromLabel, project } from '@concord/shared/views/index';
+import { viewAs } from '@concord/shared/views/index';
 import { TokenError, type TokenClaims } from '../auth/tokens.ts';
 import { ApiError } from '../host/errors.ts';
 import type { ConcordService } from '../host/service.ts';
@@ -219,17 +219,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
 
   r.get('/exercises/:id/state', async (req, res) => {
     const id = param(req, 'id');
-    await requireRole(req, id, ['facilitator']);
+    const claims = await requireRole(req, id, ['facilitator', 'evaluator', 'nation', 'observer']);
     const live = await service.exercise(id);
-    const label = typeof req.query.as === 'string' ? req.query.as : 'facilitator';
-    const audience = audienceFromLabel(label);
-    if (!audience || (audience.kind === 'nation' && !live.state.scenario.nations.some((n) => n.id === audience.nation)))
-      throw new ApiError(
-        400,
-        'unknown_audience',
-        `"${label}" is not an audience: use facilitator, evaluator, observer or a nation of this exercise.`,
-      );
-    res.json({ seq: live.state.seq, view: project(live.state, audience) });
+    const as = viewAs(live.state, claims, typeof req.query.as === 'string' ? req.query.as : undefined);
+    if (!as.ok) throw new ApiError(as.code === 'forbidden' ? 403 : 400, as.code, as.message);
+    // The picture as that audience's clients have it (it moves only when what it may see changes).
+    res.json((await ensureRoom(id)).shown(as.audience));
   });
 
   r.get('/exercises/:id/codes', async (req, res) => {

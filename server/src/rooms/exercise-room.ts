@@ -1,8 +1,10 @@
 /**
  * ExerciseRoom: the thin Colyseus host of one exercise. It authenticates, hands each command to
- * the live exercise (decide → durable append → fold), and pushes each connected audience the
- * JSON patch from the projection it last sent to the current one. Visibility is decided only
- * by `project`: nothing else is ever sent, so a socket never carries what its audience may not see.
+ * the live exercise (decide → durable append → fold), and pushes each connected audience whose
+ * picture changed the JSON patch from the picture it was shown to the new one. Visibility is
+ * decided only in shared/src/views (`project` decides what a picture shows, `ViewFeed` when it
+ * changes, `viewAs` and `receivesPresence` who gets what): nothing else is ever sent, so a socket
+ * never carries what its audience may not see, nor a frame for activity it cannot see.
  */
 import { CloseCode, ErrorCode, Protocol, Room, ServerError, validate, type AuthContext, type Client } from '@colyseus/core';
 import type { Logger } from 'pino';
@@ -10,7 +12,18 @@ import { z } from 'zod';
 import type { EngineEvent, ExerciseState } from '@concord/shared/engine/index';
 import { COMMAND, CommandRequest, PUSH, VIEW, ViewRequest, type Reply } from '@concord/shared/protocol/index';
 import { formatPath } from '@concord/shared/scenario/index';
-import { audienceFromLabel, audienceLabel, audienceOf, project, type Audience, type View } from '@concord/shared/views/index';
+import {
+  audienceLabel,
+  audienceOf,
+  CONTROL,
+  EVALUATOR,
+  receivesPresence,
+  viewAs,
+  ViewFeed,
+  type Audience,
+  type Shown,
+  type View,
+} from '@concord/shared/views/index';
 import type { TokenClaims } from '../auth/tokens.ts';
 import { actorOf, type ConcordService } from '../host/service.ts';
 import type { LiveExercise } from '../host/exercise.ts';
@@ -25,12 +38,6 @@ interface Seat {
   claims: TokenClaims;
   audience: string;
   bucket: TokenBucket;
-}
-
-interface AudienceCache {
-  audience: Audience;
-  seq: number;
-  view: View;
 }
 
 type RoomClient = Client<{ auth: TokenClaims; userData: Seat }>;
@@ -130,29 +137,15 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
         const seat = client.userData;
         if (!seat) return { ok: false, code: 'not_joined', message: 'This connection has not joined the exercise.' };
         if (!parsed.ok) return { ok: false, ...parsed.rejection };
-        const req = parsed.value;
-        let audience = audienceOf(seat.claims);
-        if (req.as !== undefined) {
-          const wanted = audienceFromLabel(req.as);
-          const known = wanted && (wanted.kind !== 'nation' || this.live.state.scenario.nations.some((n) => n.id === wanted.nation));
-          if (!wanted || !known)
-            return { ok: false, code: 'unknown_audience', message: `"${req.as}" is not an audience of this exercise.` };
-          if (audience.kind !== 'control' && audienceLabel(wanted) !== audienceLabel(audience))
-            return {
-              ok: false,
-              code: 'forbidden',
-              message: "Only exercise control and evaluators can look through another audience's eyes.",
-            };
-          audience = wanted;
-        }
-        return { ok: true, seq: this.live.state.seq, view: project(this.live.state, audience) };
+        const as = viewAs(this.live.state, seat.claims, parsed.value.as);
+        if (!as.ok) return as;
+        return { ok: true, ...this.shown(as.audience) };
       }),
     ),
   };
 
   /** Set by onCreate, before any client can join. */
-  private created: { live: LiveExercise; log: Logger } | null = null;
-  private readonly cache = new Map<string, AudienceCache>();
+  private created: { live: LiveExercise; log: Logger; feed: ViewFeed } | null = null;
   private unsubscribe: (() => void) | null = null;
 
   static override async onAuth(token: string, _options: unknown, _context: AuthContext): Promise<TokenClaims | false> {
@@ -168,13 +161,18 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
     this.roomId = id;
     const log = ExerciseRoom.service.log.child({ exercise: id });
     const live = await ExerciseRoom.service.exercise(id);
-    this.created = { live, log };
+    this.created = { live, log, feed: new ViewFeed(live.state) };
     this.unsubscribe = live.subscribe((events, state) => this.push(events, state));
   }
 
   private get live(): LiveExercise {
     if (!this.created) throw new Error('the exercise room is not created yet');
     return this.created.live;
+  }
+
+  private get feed(): ViewFeed {
+    if (!this.created) throw new Error('the exercise room is not created yet');
+    return this.created.feed;
   }
 
   private get log(): Logger {
@@ -194,8 +192,7 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
       audience: label,
       bucket: new TokenBucket(ExerciseRoom.rate.perSecond, ExerciseRoom.rate.burst, Date.now()),
     };
-    const cached = this.viewFor(audience);
-    client.send(PUSH.view, { seq: cached.seq, view: cached.view });
+    client.send(PUSH.view, this.shown(audience));
     this.log.info({ participant: claims.sub, role: claims.role, nation: claims.nation, audience: label }, 'client joined');
     this.sendPresence();
   }
@@ -215,8 +212,7 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
     if (!seat) return;
     this.closeOnUndecodableFrames(client);
     // Anything may have happened meanwhile: send the whole current view.
-    const cached = this.viewFor(audienceOf(seat.claims));
-    client.send(PUSH.view, { seq: cached.seq, view: cached.view });
+    client.send(PUSH.view, this.shown(audienceOf(seat.claims)));
     this.sendPresence();
   }
 
@@ -276,17 +272,18 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
     });
   }
 
-  private viewFor(audience: Audience): AudienceCache {
-    const label = audienceLabel(audience);
-    let cached = this.cache.get(label);
-    if (!cached || cached.seq !== this.live.state.seq) {
-      cached = { audience, seq: this.live.state.seq, view: project(this.live.state, audience) };
-      this.cache.set(label, cached);
-    }
-    return cached;
+  /**
+   * The picture an audience is shown now, as its clients have it (`ViewFeed`): for the view
+   * request, a join, and the HTTP API's state route.
+   */
+  shown(audience: Audience): Shown {
+    return this.feed.current(this.live.state, audience);
   }
 
-  /** After a command: one projection and one diff per audience that has someone connected. */
+  /**
+   * After a command: the feed finds the audiences whose picture changed, and each one that has
+   * someone connected gets the patch. An audience that can see nothing of the command gets no frame.
+   */
   private push(events: readonly EngineEvent[], state: ExerciseState): void {
     const listening = new Map<string, RoomClient[]>();
     for (const c of this.clients) {
@@ -296,25 +293,24 @@ export class ExerciseRoom extends Room<{ client: RoomClient }> {
       if (list) list.push(c);
       else listening.set(label, [c]);
     }
-    for (const [label, clients] of listening) {
-      const before = this.cache.get(label);
-      if (!before) continue;
-      const view = project(state, before.audience);
-      const ops = diffViews(before.view, view);
-      const from = before.seq;
-      this.cache.set(label, { audience: before.audience, seq: state.seq, view });
+    const changes = this.feed.advance(state);
+    let pushed = 0;
+    for (const { label, before, after } of changes) {
+      const clients = listening.get(label);
+      if (!clients) continue;
+      const ops = diffViews(before.view, after.view);
       if (ops.length === 0) continue;
-      const message = { from, to: state.seq, ops };
+      const message = { from: before.seq, to: after.seq, ops };
       for (const c of clients) c.send(PUSH.patch, message);
+      pushed++;
     }
-    // Audiences nobody watches are dropped from the cache and rebuilt on the next join.
-    for (const label of [...this.cache.keys()]) if (!listening.has(label)) this.cache.delete(label);
-    this.log.debug({ seq: state.seq, events: events.length, audiences: listening.size }, 'pushed');
+    // Control's pictures nobody watches are no longer followed; a nation's and the public's always are.
+    for (const a of [CONTROL, EVALUATOR]) if (!listening.has(audienceLabel(a))) this.feed.forget(a);
+    this.log.debug({ seq: state.seq, events: events.length, changed: changes.length, pushed }, 'pushed');
   }
 
   private sendPresence(): void {
     const online = this.online();
-    for (const c of this.clients)
-      if (c.userData?.claims.role === 'facilitator' || c.userData?.claims.role === 'evaluator') c.send(PUSH.presence, { online });
+    for (const c of this.clients) if (c.userData && receivesPresence(c.userData.claims)) c.send(PUSH.presence, { online });
   }
 }

@@ -1,1 +1,3 @@
 export * from './project.ts';
+export * from './access.ts';
+export * from './feed.ts';

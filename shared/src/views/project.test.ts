@@ -338,6 +338,77 @@ describe('a nation', () => {
   });
 });
 
+describe('hidden assets', () => {
+  /** Harbour Watch with Arnholm's maritime patrol flight hidden, played to turn 1 adjudication. */
+  function hiddenGame() {
+    const scenario = loadHarbourWatch();
+    const mpa = scenario.assets.find((a) => a.id === 'arn-mpa')!;
+    mpa.hidden = true;
+    const g = harness({ scenario });
+    g.advanceTo(1, 'submit');
+    g.ok(ARN, { type: 'action.submit', actionType: 'military', title: 'Quiet patrol', text: 'Patrol', assets: ['arn-mpa'] });
+    g.advanceTo(1, 'adjudicate');
+    g.ok(facilitator, {
+      type: 'adjudication.record',
+      title: 'Night patrols',
+      outcome: 'Patrols go on in the dark.',
+      effects: [
+        { kind: 'region', region: 'grey-sound', stability: 48 },
+        { kind: 'asset', asset: 'arn-mpa', strength: 55 },
+        { kind: 'asset', asset: 'drx-submarine', region: 'drex-march' },
+      ],
+      visibleTo: 'ALL',
+    });
+    return { g, name: mpa.name };
+  }
+
+  it("a nation sees its own hidden asset, marked hidden, and the outcome's effects on it", () => {
+    const { g } = hiddenGame();
+    const v = project(g.state, nationAudience('ARN'));
+    expect(v.assets.find((a) => a.id === 'arn-mpa')).toMatchObject({ owner: 'ARN', hidden: true, strength: 55 });
+    expect(v.assets.some((a) => a.id === 'drx-submarine')).toBe(false);
+    expect(v.actions[0]?.assets).toEqual(['arn-mpa']);
+    expect(v.outcomes[0]?.effects).toEqual([
+      { kind: 'region', region: 'grey-sound', stability: 48 },
+      { kind: 'asset', asset: 'arn-mpa', strength: 55 },
+    ]);
+  });
+
+  it.each(['BRV', 'CSM'])("%s never sees another nation's hidden asset, nor the effects on it", (n) => {
+    const { g, name } = hiddenGame();
+    const view = json(g, nationAudience(n));
+    absent(view, 'arn-mpa');
+    absent(view, name);
+    absent(view, 'drx-submarine');
+    expect(project(g.state, nationAudience(n)).outcomes[0]?.effects).toEqual([{ kind: 'region', region: 'grey-sound', stability: 48 }]);
+  });
+
+  it('the public never sees a hidden asset; control sees every one', () => {
+    const { g, name } = hiddenGame();
+    const view = json(g, PUBLIC);
+    for (const s of ['arn-mpa', name, 'drx-submarine']) absent(view, s);
+    expect(project(g.state, PUBLIC).outcomes[0]?.effects).toEqual([{ kind: 'region', region: 'grey-sound', stability: 48 }]);
+    const c = project(g.state, CONTROL);
+    expect(c.assets.filter((a) => a.hidden).map((a) => a.id)).toEqual(['arn-mpa', 'drx-submarine']);
+    expect(c.outcomes[0]?.effects).toHaveLength(3);
+  });
+
+  it('once revealed, everyone sees it, with the effects on it', () => {
+    const { g } = hiddenGame();
+    g.ok(facilitator, {
+      type: 'adjudication.record',
+      title: 'Spotted',
+      outcome: 'Seen.',
+      effects: [{ kind: 'asset', asset: 'arn-mpa', hidden: false }],
+    });
+    for (const a of [PUBLIC, nationAudience('BRV')]) {
+      const v = project(g.state, a);
+      expect(v.assets.find((x) => x.id === 'arn-mpa')).toMatchObject({ hidden: false });
+      expect(v.outcomes[0]?.effects).toContainEqual({ kind: 'asset', asset: 'arn-mpa', strength: 55 });
+    }
+  });
+});
+
 describe('the public picture', () => {
   const { h } = game();
   const v = project(h.state, PUBLIC);

@@ -1,0 +1,18 @@
+/** Control's desk: the seed, objectives, escalation ladder and playbook, adjudication tables, dice rolls and evaluator notes. Nobody else's. */
+import type { ViewCtx } from '../context.ts';
+
+export function control({ state, control: isControl }: ViewCtx) {
+  const s = state.scenario;
+  return {
+    control: isControl
+      ? {
+          seed: state.seed,
+          objectives: s.objectives,
+          escalation: { level: state.escalationLevel, ladder: s.escalation.ladder, playbook: s.escalation.playbook },
+          adjudicationTables: s.adjudicationTables,
+          rolls: [...state.rolls],
+          notes: [...state.notes],
+        }
+      : null,
+  };
+}
