@@ -22,6 +22,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { parseScenario, type Scenario } from '../shared/src/scenario/index.ts';
 import { simulate } from '../shared/src/sim/simulate.ts';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.ts';
 import { currentPhase } from '../shared/src/engine/index.ts';
 import { Replay } from '../shared/src/replay/index.ts';
 import { CONTROL, nationAudience, project, type View } from '../shared/src/views/index.ts';
@@ -131,16 +132,7 @@ export async function openChromium(
     headless: true,
     viewport,
     deviceScaleFactor,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -11,23 +11,14 @@ import type { ExerciseState } from './state.ts';
 import type { PhaseId } from '../common.ts';
 import { commandKey, lookupCommand } from './command-log.ts';
 import { formatPath } from '../scenario/validate.ts';
-import { CONCERNS } from './concerns.ts';
+import { lazyTable } from './registry.ts';
 
 export { GENERAL_REJECTIONS };
 
 type AnyHandler = (state: ExerciseState, cmd: Command, ctx: Ctx | NationCtx) => EventBody[] | Rejection;
-let handlerTable: Map<string, AnyHandler> | null = null;
-/** Built on first use, so that no concern module is needed while the list is still loading. */
+const handlers = lazyTable<AnyHandler>((c) => c.handlers, 'handle');
 function handlerOf(type: CommandType): AnyHandler {
-  if (!handlerTable) {
-    handlerTable = new Map();
-    for (const c of CONCERNS)
-      for (const [t, h] of Object.entries(c.handlers as Record<string, AnyHandler>)) {
-        if (handlerTable.has(t)) throw new Error(`two concerns handle "${t}"`);
-        handlerTable.set(t, h);
-      }
-  }
-  const handler = handlerTable.get(type);
+  const handler = handlers().get(type);
   if (!handler) throw new Error(`no handler for "${type}"`);
   return handler;
 }

@@ -4,8 +4,7 @@
  */
 import type { EngineEvent, CreatedEvent } from './events.ts';
 import type { ExerciseState } from './state.ts';
-import { initialState } from './registry.ts';
-import { CONCERNS } from './concerns.ts';
+import { initialState, lazyTable } from './registry.ts';
 import { commandKey, extendLastCommand, recordCommand } from './command-log.ts';
 
 /** The last event folded into each state (a cache; the log is the truth). */
@@ -15,17 +14,9 @@ const sameSender = (a: EngineEvent['by'], b: EngineEvent['by']) =>
   a === b || (a.participant === b.participant && a.role === b.role && a.nation === b.nation && a.name === b.name);
 
 type AnyEvolver = (state: ExerciseState, event: EngineEvent) => void;
-let evolverTable: Map<string, AnyEvolver> | null = null;
+const evolvers = lazyTable<AnyEvolver>((c) => c.evolvers, 'evolve');
 function evolverOf(type: string): AnyEvolver {
-  if (!evolverTable) {
-    evolverTable = new Map();
-    for (const c of CONCERNS)
-      for (const [t, f] of Object.entries(c.evolvers as Record<string, AnyEvolver>)) {
-        if (evolverTable.has(t)) throw new Error(`two concerns evolve "${t}"`);
-        evolverTable.set(t, f);
-      }
-  }
-  const f = evolverTable.get(type);
+  const f = evolvers().get(type);
   if (!f) throw new LogIntegrityError(`no concern folds "${type}"`);
   return f;
 }

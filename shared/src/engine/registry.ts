@@ -81,3 +81,21 @@ export function dueEvents(state: ExerciseState, at: number): EventBody[] | null 
   const owner = CONCERNS.find((c) => c.name === due.concern);
   return owner?.onDue?.(state, at) ?? null;
 }
+
+/**
+ * One table over every concern (its handlers, or its evolvers), built on first use so that no
+ * concern module is needed while the list is still loading. A type owned twice is an error.
+ */
+export function lazyTable<F>(pick: (c: (typeof CONCERNS)[number]) => object, what: string): () => ReadonlyMap<string, F> {
+  let table: Map<string, F> | null = null;
+  return () => {
+    if (table) return table;
+    const built = new Map<string, F>();
+    for (const c of CONCERNS)
+      for (const [type, f] of Object.entries(pick(c) as Record<string, F>)) {
+        if (built.has(type)) throw new Error(`two concerns ${what} "${type}"`);
+        built.set(type, f);
+      }
+    return (table = built);
+  };
+}
