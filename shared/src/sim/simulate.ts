@@ -144,7 +144,8 @@ export function simulate(scenario: Scenario, opts: SimulateOptions): SimulationR
     for (let ticks = 0; currentPosition(state) === from; ticks++) {
       const due = ticks < MAX_TICKS ? nextDue(state) : null;
       if (due && send(SYSTEM, { type: 'clock.tick' }, Math.max(0, due.at - clock))) continue;
-      send(FACILITATOR, { type: 'phase.advance', expect: { turn: state.turn, phase: currentPhase(state)! } });
+      const phase = currentPhase(state);
+      send(FACILITATOR, phase === null ? { type: 'phase.advance' } : { type: 'phase.advance', expect: { turn: state.turn, phase } });
       break;
     }
   };

@@ -19,7 +19,7 @@ export function evaluationBot(state: ExerciseState, bot: BotContext): BotMove[] 
       actor: bot.chance(0.8) ? 'evaluator' : 'control',
       command: {
         type: 'note.record',
-        text: bot.pick(NOTES) ?? NOTES[0]!,
+        text: bot.pick(NOTES) ?? 'Team worked the problem.',
         ...(inject === undefined ? {} : { inject }),
         ...(nation === undefined ? {} : { nation }),
       },

@@ -34,7 +34,7 @@ export function messagingBot(state: ExerciseState, bot: BotContext): BotMove[] {
     const persona = bot.chance(0.12) ? bot.pick(state.scenario.personas) : undefined;
     if (persona) {
       const to = bot.chance(0.5) ? ['ALL'] : bot.sample(nations, bot.int(1, 2));
-      const body = bot.pick(PERSONA_LINES) ?? PERSONA_LINES[0]!;
+      const body = bot.pick(PERSONA_LINES) ?? 'No comment.';
       moves.push({ actor: 'control', command: { type: 'message.send', to, subject: persona.name, body, persona: persona.id } });
       continue;
     }
@@ -46,7 +46,7 @@ export function messagingBot(state: ExerciseState, bot: BotContext): BotMove[] {
       : bot.chance(0.5)
         ? ['ALL']
         : bot.sample(others, bot.int(2, Math.max(2, others.length)));
-    const body = bot.pick(LINES) ?? LINES[0]!;
+    const body = bot.pick(LINES) ?? 'Let us consult.';
     moves.push({ actor: { nation: from }, command: { type: 'message.send', to, subject: bot.chance(0.3) ? 'Urgent' : '', body } });
   }
   return moves;
