@@ -89,7 +89,10 @@ export class LiveExercise {
       'exercise restored',
     );
     const live = new LiveExercise({ ...args, state });
-    if (found && !snap) await live.snapshot();
+    if (found && !snap)
+      await live
+        .snapshot()
+        .catch((e: unknown) => args.log.error({ exercise: id, err: e }, 'rebuilt snapshot not saved (the log is intact)'));
     return live;
   }
 
@@ -206,7 +209,7 @@ export class LiveExercise {
     if (actor.role === 'system')
       this.log.info({ exercise: this.id, command: command.type, seq: this.state.seq, events: d.events.map((e) => e.type) }, 'clock fired');
     this.arm();
-    if (this.state.status !== before) await this.store.setStatus(this.id, this.state.status);
+    // The command is durable and folded: everyone hears of it now, whatever the bookkeeping below does.
     for (const fn of this.listeners) {
       try {
         fn(d.events, this.state);
@@ -214,7 +217,14 @@ export class LiveExercise {
         this.log.error({ exercise: this.id, err: e }, 'listener failed');
       }
     }
-    if (this.state.turn !== this.lastSnapshotTurn || this.state.status === 'ended') await this.snapshot();
+    // Best effort: the status column and the snapshot are caches of the log, so their failure
+    // must not turn an applied command into a refusal.
+    try {
+      if (this.state.status !== before) await this.store.setStatus(this.id, this.state.status);
+      if (this.state.turn !== this.lastSnapshotTurn || this.state.status === 'ended') await this.snapshot();
+    } catch (e) {
+      this.log.error({ exercise: this.id, err: e }, 'status or snapshot not saved (the log has the command)');
+    }
     return { ok: true, seqs: d.events.map((e) => e.seq), duplicate: false };
   }
 
