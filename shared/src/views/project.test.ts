@@ -553,3 +553,26 @@ describe('audiences', () => {
     expect(project(h.state, CONTROL).injects).toHaveLength(8);
   });
 });
+
+describe('an outcome a nation does not read', () => {
+  it('is not named on the action of its own that it settles', () => {
+    const h = harness();
+    h.advanceTo(1, 'submit');
+    const [submitted] = h.ok(BRV, { type: 'action.submit', actionType: 'diplomatic', title: 'Note', text: 'A note verbale.' });
+    const action = submitted?.type === 'action.submitted' ? submitted.id : '';
+    h.advanceTo(1, 'adjudicate');
+    const [covert] = h.ok(facilitator, {
+      type: 'adjudication.record',
+      actions: [action],
+      title: 'Quietly noted',
+      outcome: 'x',
+      visibleTo: ['ARN'],
+    });
+    const own = project(h.state, nationAudience('BRV')).actions.find((a) => a.id === action);
+    expect(own).toMatchObject({ status: 'adjudicated', adjudication: null });
+    expect(JSON.stringify(project(h.state, nationAudience('BRV')))).not.toContain(
+      covert?.type === 'adjudication.recorded' ? covert.id : '?',
+    );
+    expect(project(h.state, CONTROL).actions.find((a) => a.id === action)?.adjudication).not.toBeNull();
+  });
+});
