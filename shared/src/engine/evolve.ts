@@ -10,7 +10,8 @@ import { commandKey, extendLastCommand, recordCommand } from './command-log.ts';
 /** The last event folded into each state (a cache; the log is the truth). */
 const prevEvent = new WeakMap<ExerciseState, EngineEvent>();
 
-const sameSender = (a: EngineEvent['by'], b: EngineEvent['by']) =>
+/** Whether two events come from the same sender (the events of one command share it). */
+export const sameSender = (a: EngineEvent['by'], b: EngineEvent['by']): boolean =>
   a === b || (a.participant === b.participant && a.role === b.role && a.nation === b.nation && a.name === b.name);
 
 type AnyEvolver = (state: ExerciseState, event: EngineEvent) => void;

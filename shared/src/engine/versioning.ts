@@ -16,7 +16,7 @@
  * Engine hook: each concern (lifecycle, turns, …) may later export its own `Upcaster[]` for the
  * event types it owns (`Concern.upcasters`); defaultUpcasters() concatenates them. Steps of the same
  * `from` version run in list order, so a concern's steps only need to be ordered among themselves.
- * This module touches no other engine file: it only reads the EngineEvent schema.
+ * It reads the EngineEvent schema and the list of concerns, for their steps.
  */
 import { CONCERNS } from './concerns.ts';
 import { z } from 'zod';

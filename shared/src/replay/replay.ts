@@ -8,7 +8,7 @@
  * "turn 0"). `seek(seq)` with a seq inside a command's events therefore lands on the end of that
  * command: the first state that contains event `seq` and that the exercise was really in.
  */
-import { cloneState, evolve, genesis, LogIntegrityError, type EngineEvent, type ExerciseState } from '../engine/index.ts';
+import { cloneState, evolve, genesis, LogIntegrityError, sameSender, type EngineEvent, type ExerciseState } from '../engine/index.ts';
 import { project, type Audience, type View } from '../views/project.ts';
 
 export interface Snapshot {
@@ -16,9 +16,6 @@ export interface Snapshot {
   turn: number;
   state: ExerciseState;
 }
-
-const sameSender = (a: EngineEvent['by'], b: EngineEvent['by']) =>
-  a === b || (a.participant === b.participant && a.role === b.role && a.nation === b.nation && a.name === b.name);
 
 /** Whether `e` is the first event of a command rather than a further event of the command of `prev` (as evolve decides). */
 export const startsCommand = (prev: EngineEvent, e: EngineEvent): boolean =>

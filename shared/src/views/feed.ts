@@ -6,8 +6,10 @@
  * So while exercise control works on what a nation cannot see (an evaluator's note, a held or
  * rescheduled inject, a dice roll, the adversary's moves), that nation's picture stays exactly
  * as it was, `exercise.seq` and `exercise.lastAt` included: they name the last event that changed
- * this audience's picture, not the last event of the exercise. Its socket carries nothing, and it
- * learns neither the timing nor the volume of that work. A shown picture is always the projection
+ * this audience's picture, not the last event of the exercise. Its socket carries nothing, so it
+ * learns nothing of that work as it happens. (Records still carry log positions — a record's
+ * `seq`, ids such as `A<seq>`, a patch's `from`/`to` — so a nation can count afterwards how many
+ * events fell between two it saw; per-audience numbering is later work.) A shown picture is always the projection
  * at the state of its `seq`. Exercise control sees all activity: its picture follows every event.
  *
  * The feed follows every nation and the public from the moment it is created, watched or not,
