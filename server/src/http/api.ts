@@ -33,10 +33,20 @@ export const MAX_BODY = '4mb';
 const localRoom = (exerciseId: string): Room | undefined => matchMaker.getLocalRoomById(exerciseId);
 
 /** Make sure the exercise's room is running on this process, and return it. */
+/** Rooms being created, so that two requests at once for the same exercise create one room. */
+const creating = new Map<string, Promise<unknown>>();
+
 export async function ensureRoom(exerciseId: string): Promise<ExerciseRoom> {
   const local = localRoom(exerciseId);
   if (local instanceof ExerciseRoom) return local;
-  if (local === undefined) await matchMaker.createRoom(ROOM_NAME, { exerciseId });
+  if (local === undefined) {
+    let pending = creating.get(exerciseId);
+    if (!pending) {
+      pending = matchMaker.createRoom(ROOM_NAME, { exerciseId }).finally(() => creating.delete(exerciseId));
+      creating.set(exerciseId, pending);
+    }
+    await pending;
+  }
   const room = localRoom(exerciseId);
   if (!(room instanceof ExerciseRoom)) throw new ApiError(503, 'room_unavailable', 'The exercise room could not be started.');
   return room;
