@@ -6,8 +6,9 @@
 import { ACTION_TYPES } from '../../vocab.ts';
 import type { ActionType } from '../../common.ts';
 import type { BotContext, BotMove } from '../define.ts';
-import type { ActionRecord, ExerciseState } from '../state.ts';
+import type { ExerciseState } from '../state.ts';
 import { MAX_ACTIONS_PER_TURN } from './commands.ts';
+import { actionsThisTurn } from './decide.ts';
 
 const ACTION_TEXT: Record<ActionType, readonly string[]> = {
   diplomatic: [
@@ -62,16 +63,6 @@ const ACTION_TEXT: Record<ActionType, readonly string[]> = {
 const ADVERSARY_TYPES: readonly ActionType[] = ['military', 'cyber', 'information', 'economic'];
 
 /** This turn's actions, read from the end of the list (older turns are never revisited). */
-export function actionsThisTurn(state: ExerciseState): ActionRecord[] {
-  const out: ActionRecord[] = [];
-  for (let i = state.actionOrder.length - 1; i >= 0; i--) {
-    const a = state.actions[state.actionOrder[i] ?? ''];
-    if (!a || a.turn < state.turn) break;
-    out.push(a);
-  }
-  return out.reverse();
-}
-
 export function actionsBot(state: ExerciseState, bot: BotContext): BotMove[] {
   if (state.status !== 'running') return [];
   const current = actionsThisTurn(state);

@@ -5,18 +5,18 @@
  */
 import { own, reject } from '../envelope.ts';
 import type { HandlersFor } from '../define.ts';
-import type { ExerciseState } from '../state.ts';
+import type { ActionRecord, ExerciseState } from '../state.ts';
 import { MAX_ACTIONS_PER_TURN, type actionCommands, type actionInfo } from './commands.ts';
 
-/** Non-withdrawn actions of a nation this turn; actions are in order, so the walk stops at the previous turn. */
-function actionsThisTurn(state: ExerciseState, nation: string): number {
-  let count = 0;
+/** Every action of this turn, in order; actions are in order, so the walk stops at the previous turn. */
+export function actionsThisTurn(state: ExerciseState): ActionRecord[] {
+  const out: ActionRecord[] = [];
   for (let i = state.actionOrder.length - 1; i >= 0; i--) {
     const a = own(state.actions, state.actionOrder[i] ?? '');
     if (!a || a.turn < state.turn) break;
-    if (a.nation === nation && a.status !== 'withdrawn') count++;
+    out.push(a);
   }
-  return count;
+  return out.reverse();
 }
 
 export const actionHandlers: HandlersFor<typeof actionCommands, typeof actionInfo> = {
@@ -45,7 +45,7 @@ export const actionHandlers: HandlersFor<typeof actionCommands, typeof actionInf
           return reject('not_your_asset', `Asset "${a}" belongs to ${asset.owner}, not ${nation}.`, `assets[${i}]`);
       }
     }
-    const count = actionsThisTurn(state, nation);
+    const count = actionsThisTurn(state).filter((a) => a.nation === nation && a.status !== 'withdrawn').length;
     if (count >= MAX_ACTIONS_PER_TURN)
       return reject(
         'too_many',

@@ -5,7 +5,7 @@
  */
 import type { BotContext, BotMove } from '../define.ts';
 import type { Effect, ExerciseState } from '../state.ts';
-import { actionsThisTurn } from '../actions/bot.ts';
+import { actionsThisTurn } from '../actions/decide.ts';
 
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
 
