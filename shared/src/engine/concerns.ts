@@ -15,11 +15,29 @@ import { clock } from './clock/concern.ts';
 import { intel } from './intel/concern.ts';
 import { injects } from './injects/concern.ts';
 import { messaging } from './messaging/concern.ts';
+import { negotiation } from './negotiation/concern.ts';
+import { treaties } from './treaties/concern.ts';
+import { decisions } from './decisions/concern.ts';
+import { forces } from './forces/concern.ts';
 import { actions } from './actions/concern.ts';
 import { adjudication } from './adjudication/concern.ts';
 import { evaluation } from './evaluation/concern.ts';
 
-export const CONCERNS = [lifecycle, turns, clock, intel, injects, messaging, actions, adjudication, evaluation] as const;
+export const CONCERNS = [
+  lifecycle,
+  turns,
+  clock,
+  intel,
+  injects,
+  messaging,
+  negotiation,
+  treaties,
+  decisions,
+  forces,
+  actions,
+  adjudication,
+  evaluation,
+] as const;
 
 // The state type is written out in state.ts (deriving it from this list would make the types
 // circular); this fails to compile unless it is exactly the core plus the slices declared here.

@@ -22,6 +22,11 @@ import type { ClockSlice } from './clock/concern.ts';
 import type { IntelSlice } from './intel/concern.ts';
 import type { InjectsSlice } from './injects/concern.ts';
 import type { MessagingSlice } from './messaging/concern.ts';
+import type { Counterpart } from './messaging/events.ts';
+import type { NegotiationSlice } from './negotiation/concern.ts';
+import type { TreatiesSlice } from './treaties/concern.ts';
+import type { DecisionsSlice } from './decisions/concern.ts';
+import type { ForcesSlice } from './forces/concern.ts';
 import type { ActionsSlice } from './actions/concern.ts';
 import type { AdjudicationSlice } from './adjudication/concern.ts';
 import type { EvaluationSlice } from './evaluation/concern.ts';
@@ -78,6 +83,8 @@ export interface MessageRecord {
     readonly name: string;
   };
   readonly members: readonly string[];
+  /** A persona's thread, the thread with exercise control, or null between nations only. */
+  readonly counterpart: Counterpart;
   readonly channel: string;
   readonly subject: string;
   readonly body: string;
@@ -167,6 +174,10 @@ export interface ExerciseState
     IntelSlice,
     InjectsSlice,
     MessagingSlice,
+    NegotiationSlice,
+    TreatiesSlice,
+    DecisionsSlice,
+    ForcesSlice,
     ActionsSlice,
     AdjudicationSlice,
     EvaluationSlice {}

@@ -11,7 +11,11 @@
  *   1  the unversioned logs and snapshots written before formats were numbered;
  *   2  format 1 plus the version marker (`logFormat` on a JSONL log's first line, the
  *      `exercises.log_format` and `snapshots.format` columns of the store), and the scenario in
- *      exercise.created carries `clock.autoAdvance` (lifecycle's step adds it, off).
+ *      exercise.created carries `clock.autoAdvance` (lifecycle's step adds it, off);
+ *   3  format 2 plus negotiation, treaties, decisions and forces events, and `message.sent`
+ *      carries its `counterpart` (messaging's step derives it: a persona's message is on that
+ *      persona's thread, control's own on the thread with control); treaty clauses may use the
+ *      silence procedure.
  *
  * Engine hook: each concern (lifecycle, turns, …) may later export its own `Upcaster[]` for the
  * event types it owns (`Concern.upcasters`); defaultUpcasters() concatenates them. Steps of the same
@@ -23,7 +27,7 @@ import { z } from 'zod';
 import { EngineEvent } from './events.ts';
 
 /** The format this Concord writes and the newest it reads. */
-export const LOG_FORMAT_VERSION = 2;
+export const LOG_FORMAT_VERSION = 3;
 /** The format of anything that carries no version marker. */
 export const UNVERSIONED_FORMAT = 1;
 

@@ -138,7 +138,11 @@ export const ClauseType = z.enum([
   'mutual_aid',
   'non_aggression',
 ]);
-export const DecisionRule = z.enum(['consensus', 'majority', 'unilateral']);
+export const DecisionRule = z
+  .enum(['consensus', 'majority', 'silence', 'unilateral'])
+  .describe(
+    'How the members decide an invocation: consensus (anyone can veto), majority, silence (activated at the deadline unless a member objects), or unilateral (each member answers for itself)',
+  );
 
 export const Clause = z.strictObject({
   id: Id,

@@ -23,6 +23,10 @@ import { injects } from './fragments/injects.ts';
 import { intel } from './fragments/intel.ts';
 import { messages } from './fragments/messaging.ts';
 import { actions } from './fragments/actions.ts';
+import { agreements } from './fragments/negotiation.ts';
+import { consultations } from './fragments/treaties.ts';
+import { decisions } from './fragments/decisions.ts';
+import { access, deployments } from './fragments/forces.ts';
 import { control } from './fragments/control.ts';
 
 export * from './audience.ts';
@@ -42,6 +46,11 @@ export const FRAGMENTS = [
   actions,
   outcomes,
   treaties,
+  agreements,
+  consultations,
+  decisions,
+  access,
+  deployments,
   cohesion,
   control,
 ] as const;

@@ -2,13 +2,19 @@
  * Classification banners and releasability. The banner is what a reader sees; `releasableTo`
  * is the rule views/ applies before anything is sent.
  */
-import type { DisseminationDef } from '../../scenario/schema.ts';
+import type { DisseminationDef, IntelDef } from '../../scenario/schema.ts';
 import type { Classification } from '../../common.ts';
+import type { ExerciseState } from '../state.ts';
 
 export function releasableTo(originator: string, controls: DisseminationDef, nation: string): boolean {
   if (nation === originator) return true;
   if (controls.noforn) return false;
   return controls.relTo.includes(nation);
+}
+
+/** Whether a nation holds a report now: released, and releasable to it. The views show a nation exactly these. */
+export function holdsReport(state: ExerciseState, r: IntelDef, nation: string): boolean {
+  return state.intel[r.id]?.released === true && releasableTo(r.originator, r.controls, nation);
 }
 
 /** e.g. `SECRET//REL TO CAL, KST, LND`, `CONFIDENTIAL//NOFORN`, `SECRET//ORCON//REL TO CAL, LND`. */

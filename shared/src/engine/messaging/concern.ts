@@ -22,4 +22,19 @@ export const messaging: Concern<typeof messagingCommands, typeof messagingEvents
   initial: (): MessagingSlice => ({ messages: [] }),
   collections: ['messages'],
   bot: messagingBot,
+  upcasters: [
+    {
+      // Format 2 messages had no counterpart: a persona's message was on the nations' own channel.
+      name: 'v2→v3: message.sent gets its counterpart (the persona it came from, exercise control, or none)',
+      from: 2,
+      to: 3,
+      type: 'message.sent',
+      up: (event) => {
+        if ('counterpart' in event) return event;
+        const from = event.from as { nation?: string | null; persona?: string | null } | undefined;
+        const counterpart = from?.persona ? { kind: 'persona', persona: from.persona } : from?.nation ? null : { kind: 'control' };
+        return { ...event, counterpart };
+      },
+    },
+  ],
 };

@@ -2,9 +2,11 @@
 import { reject } from '../envelope.ts';
 import { isAllied, type HandlersFor } from '../define.ts';
 import type { messagingCommands, messagingInfo } from './commands.ts';
+import type { Counterpart } from './events.ts';
 
-/** The canonical channel id of a set of nations, e.g. "CAL+KST". */
-export const channelId = (members: readonly string[]): string => [...members].sort().join('+');
+/** The canonical channel id of a set of nations and its counterpart, e.g. "CAL+KST", "ORV@ledger", "LND@control". */
+export const channelId = (members: readonly string[], counterpart: Counterpart = null): string =>
+  [...members].sort().join('+') + (counterpart === null ? '' : `@${counterpart.kind === 'persona' ? counterpart.persona : 'control'}`);
 
 export const messagingHandlers: HandlersFor<typeof messagingCommands, typeof messagingInfo> = {
   'message.send': (state, cmd, ctx) => {
@@ -16,15 +18,23 @@ export const messagingHandlers: HandlersFor<typeof messagingCommands, typeof mes
       else members.add(t);
     }
     let persona: { id: string; name: string } | null = null;
-    if (actor.role === 'nation' && actor.nation !== null) {
-      if (cmd.persona !== undefined) return reject('persona_forbidden', 'Only exercise control can write as a persona.', 'persona');
-      members.add(actor.nation);
-      if (members.size < 2) return reject('no_recipient', 'Choose at least one other nation to talk to.', 'to');
-    } else if (cmd.persona !== undefined) {
+    if (cmd.persona !== undefined) {
       const p = state.scenario.personas.find((x) => x.id === cmd.persona);
       if (!p) return reject('unknown_persona', `There is no persona "${cmd.persona}".`, 'persona');
       persona = { id: p.id, name: p.name };
     }
+    const fromNation = actor.role === 'nation' && actor.nation !== null ? actor.nation : null;
+    if (fromNation !== null) {
+      if (persona && cmd.control) return reject('two_counterparts', 'Write either to the persona or to exercise control.', 'control');
+      members.add(fromNation);
+      if (members.size < 2 && !persona && !cmd.control)
+        return reject('no_recipient', 'Choose another nation, a persona, or exercise control to write to.', 'to');
+    } else if (members.size === 0) return reject('no_recipient', 'Choose at least one nation to write to.', 'to');
+    const counterpart: Counterpart = persona
+      ? { kind: 'persona', persona: persona.id }
+      : fromNation === null || cmd.control
+        ? { kind: 'control' }
+        : null;
     const sorted = [...members].sort();
     return [
       {
@@ -32,10 +42,12 @@ export const messagingHandlers: HandlersFor<typeof messagingCommands, typeof mes
         id: `M${state.seq + 1}`,
         turn: state.turn,
         // Written as a persona, a message carries the persona's name, never the staffer's.
-        from: persona
-          ? { nation: null, persona: persona.id, position: null, name: persona.name }
-          : { nation: actor.role === 'nation' ? actor.nation : null, persona: null, position: actor.position, name: actor.name },
+        from:
+          persona && fromNation === null
+            ? { nation: null, persona: persona.id, position: null, name: persona.name }
+            : { nation: fromNation, persona: null, position: actor.position, name: actor.name },
         members: sorted,
+        counterpart,
         subject: cmd.subject,
         body: cmd.body,
       },

@@ -1,4 +1,5 @@
 import type { EvolversFor } from '../define.ts';
+import { channelId } from './decide.ts';
 import type { messagingEvents } from './events.ts';
 
 export const messagingEvolvers: EvolversFor<typeof messagingEvents> = {
@@ -10,8 +11,8 @@ export const messagingEvolvers: EvolversFor<typeof messagingEvents> = {
       turn: e.turn,
       from: e.from,
       members: e.members,
-      // Members are sorted when the event is decided, so the channel id is just their join.
-      channel: e.members.join('+'),
+      counterpart: e.counterpart,
+      channel: channelId(e.members, e.counterpart),
       subject: e.subject,
       body: e.body,
     });

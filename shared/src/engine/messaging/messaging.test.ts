@@ -22,6 +22,7 @@ describe('message.send', () => {
       id: `M${seq + 1}`,
       turn: 1,
       members: ['ARN', 'BRV'],
+      counterpart: null,
       from: { nation: 'ARN', persona: null, position: 'hog', name: 'Arnholm Prime Minister' },
       subject: 'Periscope',
       body: 'Do you confirm the sighting?',
@@ -34,6 +35,7 @@ describe('message.send', () => {
         turn: 1,
         from: { nation: 'ARN', persona: null, position: 'hog', name: 'Arnholm Prime Minister' },
         members: ['ARN', 'BRV'],
+        counterpart: null,
         channel: 'ARN+BRV',
         subject: 'Periscope',
         body: 'Do you confirm the sighting?',
@@ -61,11 +63,12 @@ describe('message.send', () => {
     }
   });
 
-  it('needs at least one other nation', () => {
+  it('needs at least one other nation, a persona or exercise control', () => {
     const h = harness();
     h.start();
     expect(h.reject(ARN, { type: 'message.send', to: ['ARN'], body: 'talking to myself' }, 'no_recipient').path).toBe('to');
-    h.reject(ARN, { type: 'message.send', to: [], body: 'nobody' }, 'malformed');
+    expect(h.reject(ARN, { type: 'message.send', to: [], body: 'nobody' }, 'no_recipient').path).toBe('to');
+    expect(h.reject(facilitator, { type: 'message.send', body: 'nobody' }, 'no_recipient').path).toBe('to');
   });
 
   it('refuses nations that are not allies in this exercise, naming the entry', () => {
@@ -76,12 +79,9 @@ describe('message.send', () => {
     h.reject(ARN, { type: 'message.send', to: ['brv'], body: 'lower case' }, 'malformed');
   });
 
-  it('personas are for the white cell only', () => {
+  it("the white cell writes as a persona, on that persona's thread", () => {
     const h = harness();
     h.start();
-    expect(
-      h.reject(ARN, { type: 'message.send', to: ['BRV'], body: 'as the press', persona: 'harbour-herald' }, 'persona_forbidden').path,
-    ).toBe('persona');
     const [e] = ofType(
       h.ok(facilitator, {
         type: 'message.send',
@@ -95,20 +95,43 @@ describe('message.send', () => {
     // Players see the persona's name; the staffer who wrote it stays in the audit trail (event.by).
     expect(e).toMatchObject({
       members: ['BRV', 'CSM'],
+      counterpart: { kind: 'persona', persona: 'harbour-herald' },
       from: { nation: null, persona: 'harbour-herald', position: null, name: 'The Harbour Herald' },
     });
     expect(e?.by.name).toBe('White Cell Lead');
-    expect(h.state.messages[0]?.channel).toBe('BRV+CSM');
+    expect(h.state.messages[0]?.channel).toBe('BRV+CSM@harbour-herald');
     expect(h.reject(facilitator, { type: 'message.send', to: ['BRV'], body: 'x', persona: 'ghost' }, 'unknown_persona').path).toBe(
       'persona',
     );
   });
 
-  it('the white cell may also write to a single team as itself', () => {
+  it('a nation answers a persona on its thread, alone or with the others on it, and never as the persona', () => {
     const h = harness();
     h.start();
-    h.ok(facilitator, { type: 'message.send', to: ['CSM'], body: 'Please submit your actions.' });
-    expect(h.state.messages[0]).toMatchObject({ members: ['CSM'], channel: 'CSM', from: { nation: null, persona: null } });
+    h.ok(facilitator, { type: 'message.send', to: ['BRV', 'CSM'], body: 'Comment?', persona: 'harbour-herald' });
+    const [reply] = ofType(
+      h.ok(BRV, { type: 'message.send', to: ['CSM'], body: 'No comment.', persona: 'harbour-herald' }),
+      'message.sent',
+    );
+    expect(reply).toMatchObject({
+      members: ['BRV', 'CSM'],
+      counterpart: { kind: 'persona', persona: 'harbour-herald' },
+      from: { nation: 'BRV', persona: null, name: 'Bravaria Defence Minister' },
+    });
+    const [alone] = ofType(h.ok(ARN, { type: 'message.send', body: 'Off the record…', persona: 'harbour-herald' }), 'message.sent');
+    expect(alone).toMatchObject({ members: ['ARN'], counterpart: { kind: 'persona', persona: 'harbour-herald' } });
+    expect(h.state.messages.map((m) => m.channel)).toEqual(['BRV+CSM@harbour-herald', 'BRV+CSM@harbour-herald', 'ARN@harbour-herald']);
+    expect(h.reject(ARN, { type: 'message.send', body: 'x', persona: 'ghost' }, 'unknown_persona').path).toBe('persona');
+    h.reject(ARN, { type: 'message.send', body: 'x', persona: 'harbour-herald', control: true }, 'two_counterparts');
+  });
+
+  it("a team writes to exercise control, and control answers on the team's thread", () => {
+    const h = harness();
+    h.start();
+    const [q] = ofType(h.ok(CSM, { type: 'message.send', body: 'May we see the rules of engagement?', control: true }), 'message.sent');
+    expect(q).toMatchObject({ members: ['CSM'], counterpart: { kind: 'control' }, from: { nation: 'CSM' } });
+    h.ok(facilitator, { type: 'message.send', to: ['CSM'], body: 'Yes: see your brief, annex C.' });
+    expect(h.state.messages.map((m) => m.channel)).toEqual(['CSM@control', 'CSM@control']);
   });
 
   it('evaluators, observers and non-allied teams cannot write', () => {

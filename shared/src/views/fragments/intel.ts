@@ -3,13 +3,13 @@
  * to that nation (its originator, or REL TO it and not NOFORN); the public reads none. Control
  * reads every report from the start, with ground truth, markings and recipients.
  */
-import { banner, releasableTo } from '../../engine/index.ts';
+import { banner, holdsReport, releasableTo } from '../../engine/index.ts';
 import type { IntelDef } from '../../scenario/schema.ts';
 import { memo } from '../memo.ts';
 import type { ViewCtx } from '../context.ts';
 
 export const canSeeIntel = ({ state, control, nation }: ViewCtx, r: IntelDef): boolean =>
-  control || (nation !== null && state.intel[r.id]?.released === true && releasableTo(r.originator, r.controls, nation));
+  control || (nation !== null && holdsReport(state, r, nation));
 
 const readable = new WeakMap<ViewCtx, ReadonlySet<string>>();
 /** The ids of the reports this audience may read now (an inject points to a report only for them). */

@@ -1,0 +1,213 @@
+/**
+ * Agreements. Control and evaluators see every agreement live, drafts included. A party sees the
+ * whole negotiation: every version with its diff, every vote, the deadline. A former party sees
+ * the agreement as it stood when it withdrew, and nothing after. Once published, every nation and
+ * the public read the text in force, its signatories and its status, never the drafts, the votes
+ * against or the negotiating history. Anyone else sees nothing: not even that it exists.
+ */
+import { diffWords } from 'diff';
+import type { Ballot, ExerciseState, GameDeadline } from '../../engine/index.ts';
+import { deadlineDueAt, gameTimeAtEnd, pendingDeadline } from '../../engine/index.ts';
+import type { AgreementClause, AgreementRecord, AgreementStatus, AgreementVersion } from '../../engine/index.ts';
+import type { ViewCtx } from '../context.ts';
+import { memo } from '../memo.ts';
+
+export interface DiffPart {
+  value: string;
+  added?: true;
+  removed?: true;
+}
+export interface ClauseChange {
+  index: number;
+  change: 'added' | 'removed' | 'changed';
+  type: AgreementClause['type'];
+  title: string;
+  parts: DiffPart[] | null;
+}
+export interface VersionChanges {
+  title: DiffPart[] | null;
+  text: DiffPart[] | null;
+  clauses: ClauseChange[];
+}
+
+const parts = (a: string, b: string): DiffPart[] | null =>
+  a === b
+    ? null
+    : diffWords(a, b).map((p) => ({
+        value: p.value,
+        ...(p.added ? { added: true as const } : {}),
+        ...(p.removed ? { removed: true as const } : {}),
+      }));
+const clauseText = (c: AgreementClause): string => {
+  const extra =
+    c.type === 'intel_sharing'
+      ? ` [up to ${c.upTo}]`
+      : c.type === 'basing_access'
+        ? ` [${c.regions.join(', ') || 'all regions'}]`
+        : c.type === 'burden_sharing'
+          ? ` [${c.pledgePct}% of GDP]`
+          : '';
+  return `${c.title}${extra}\n${c.text}`;
+};
+
+/** What changed from one version to the next: word diffs of the title and text, and clause by clause. */
+export function versionChanges(prev: AgreementVersion | undefined, next: AgreementVersion): VersionChanges | null {
+  if (!prev) return null;
+  const clauses: ClauseChange[] = [];
+  const n = Math.max(prev.clauses.length, next.clauses.length);
+  for (let i = 0; i < n; i++) {
+    const a = prev.clauses[i];
+    const b = next.clauses[i];
+    if (a && !b) clauses.push({ index: i, change: 'removed', type: a.type, title: a.title, parts: null });
+    else if (!a && b) clauses.push({ index: i, change: 'added', type: b.type, title: b.title, parts: null });
+    else if (a && b && JSON.stringify(a) !== JSON.stringify(b))
+      clauses.push({ index: i, change: 'changed', type: b.type, title: b.title, parts: parts(clauseText(a), clauseText(b)) });
+  }
+  return { title: parts(prev.title, next.title), text: parts(prev.text, next.text), clauses };
+}
+
+export interface DeadlineView extends GameDeadline {
+  phaseLabel: string;
+  /** Game time at the end of that phase. */
+  gameTime: string;
+  /** When the clock fires it (wall time), once its phase has begun. */
+  dueAt: number | null;
+}
+export function deadlineView(state: ExerciseState, d: GameDeadline | null): DeadlineView | null {
+  if (!d) return null;
+  const phaseLabel = state.scenario.clock.phases.find((p) => p.id === d.phase)?.label ?? d.phase;
+  return { ...d, phaseLabel, gameTime: gameTimeAtEnd(state.scenario, d), dueAt: deadlineDueAt(state, d) };
+}
+
+const ballotView = (b: Ballot, upTo: number) => ({
+  rule: b.rule,
+  voters: b.voters,
+  votes: Object.fromEntries(Object.entries(b.votes).filter(([, v]) => v.seq <= upTo)),
+});
+
+/** The status as it stood at a sequence number (for a former party). */
+function statusAsOf(a: AgreementRecord, seq: number): AgreementStatus {
+  const steps = [
+    ...a.settlements
+      .filter((s) => s.seq <= seq)
+      .map((s) => ({ seq: s.seq, status: s.outcome === 'reopened' ? ('negotiating' as const) : s.outcome })),
+    ...a.motions
+      .filter((m) => m.result?.result === 'adopted' && m.seq <= seq)
+      .map((m) => ({
+        seq: m.seq,
+        status: m.kind === 'suspend' ? ('suspended' as const) : m.kind === 'resume' ? ('in_force' as const) : ('terminated' as const),
+      })),
+  ].sort((x, y) => x.seq - y.seq);
+  return steps.at(-1)?.status ?? 'negotiating';
+}
+
+function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
+  const versions = a.versions.filter((v) => v.seq <= upTo);
+  const last = upTo === Infinity;
+  const pending = last ? pendingDeadline(a) : null;
+  return {
+    id: a.id,
+    access: 'party' as 'party' | 'former' | 'public',
+    proposer: a.proposer,
+    rule: a.rule,
+    status: last ? a.status : statusAsOf(a, upTo),
+    title: versions.at(-1)?.title ?? '',
+    parties: last ? a.parties : [...new Set([...a.parties, ...a.withdrawn.filter((w) => w.seq >= upTo).map((w) => w.nation)])].sort(),
+    bound: last ? a.bound : [],
+    withdrawn: a.withdrawn.filter((w) => w.seq <= upTo),
+    current: versions.at(-1)?.number ?? 1,
+    versions: versions.map((v, i) => ({
+      number: v.number,
+      title: v.title,
+      text: v.text,
+      clauses: v.clauses,
+      author: v.author,
+      note: v.note,
+      turn: v.turn,
+      at: v.at,
+      changes: versionChanges(versions[i - 1], v),
+      ballot: ballotView(v.ballot, upTo),
+      deadline: deadlineView(state, v.ballot.deadline),
+      closed: last || a.settlements.some((s) => s.version === v.number && s.seq <= upTo) ? v.closed : null,
+    })),
+    inForce: a.inForce && a.inForce.seq <= upTo ? a.inForce : null,
+    settlements: a.settlements.filter((s) => s.seq <= upTo),
+    motions: a.motions
+      .filter((m) => m.seq <= upTo)
+      .map((m) => ({
+        kind: m.kind,
+        mover: m.mover,
+        reason: m.reason,
+        turn: m.turn,
+        at: m.at,
+        ballot: ballotView(m.ballot, upTo),
+        deadline: deadlineView(state, m.ballot.deadline),
+        result: last ? m.result : null,
+      })),
+    published: a.published && a.published.seq <= upTo ? a.published : null,
+    deadline: pending ? { of: pending.of, ...deadlineView(state, pending.deadline)! } : null,
+  };
+}
+export type AgreementView = ReturnType<typeof fullView>;
+
+/** What everyone reads of a published agreement: the text in force and who signed it, with their reservations. */
+function publishedView(state: ExerciseState, a: AgreementRecord): AgreementView {
+  const v = a.versions.find((x) => x.number === a.inForce?.version) ?? a.versions.at(-1)!;
+  const signatures = Object.fromEntries(Object.entries(v.ballot.votes).filter(([, x]) => x.stance === 'support'));
+  return {
+    ...fullView(state, a, Infinity),
+    access: 'public',
+    parties: a.bound,
+    withdrawn: [],
+    current: v.number,
+    versions: [
+      {
+        number: v.number,
+        title: v.title,
+        text: v.text,
+        clauses: v.clauses,
+        author: v.author,
+        note: '',
+        turn: v.turn,
+        at: v.at,
+        changes: null,
+        ballot: { rule: v.ballot.rule, voters: a.bound, votes: signatures },
+        deadline: null,
+        closed: v.closed,
+      },
+    ],
+    settlements: a.settlements.filter((s) => s.outcome === 'in_force' || s.outcome === 'terminated'),
+    motions: a.motions
+      .filter((m) => m.result?.result === 'adopted')
+      .map((m) => ({
+        kind: m.kind,
+        mover: m.mover,
+        reason: m.reason,
+        turn: m.turn,
+        at: m.at,
+        ballot: { rule: m.ballot.rule, voters: [], votes: {} },
+        deadline: null,
+        result: m.result,
+      })),
+    deadline: null,
+  };
+}
+
+export function agreements(ctx: ViewCtx) {
+  const { state, audience, control, nation } = ctx;
+  // Deadlines show when the clock fires them, which moves with the phase: part of every key.
+  const phaseKey = `${state.turn}/${state.phaseIndex}/${state.deadline ?? ''}/${state.phaseStartedAt ?? ''}`;
+  return {
+    agreements: state.agreementOrder.flatMap((id) => {
+      const a = state.agreements[id];
+      if (!a) return [];
+      if (control || (nation !== null && a.parties.includes(nation)))
+        return [memo(a, audience, ['party', phaseKey], () => fullView(state, a, Infinity))];
+      const left = nation === null ? undefined : a.withdrawn.find((w) => w.nation === nation);
+      if (left)
+        return [memo(a, audience, ['former', left.seq, phaseKey], () => ({ ...fullView(state, a, left.seq), access: 'former' as const }))];
+      if (a.published) return [memo(a, audience, ['public', phaseKey], () => publishedView(state, a))];
+      return [];
+    }),
+  };
+}
