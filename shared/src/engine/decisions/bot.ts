@@ -74,7 +74,7 @@ function unlogged(state: ExerciseState, nation: string): { about: Citation; titl
             : 'Abstain on';
     out.push({
       about: { kind: 'consultation', id },
-      title: `${verb} ${what} for ${nationName(state, c.onBehalfOf)}`,
+      title: `${verb} ${what}${c.onBehalfOf === nation ? '' : ` for ${nationName(state, c.onBehalfOf)}`}`,
       options: ['Support', 'Oppose', 'Abstain', 'Ask for more time'],
     });
   }
@@ -88,7 +88,7 @@ export function decisionsBot(state: ExerciseState, bot: BotContext): BotMove[] {
   const moves: BotMove[] = [];
   for (const nation of Object.keys(state.nations)) {
     const todo = unlogged(state, nation);
-    const entry = todo.length && bot.chance(0.5) ? bot.pick(todo) : undefined;
+    const entry = todo.length && bot.chance(0.4) ? bot.pick(todo) : undefined;
     if (entry) {
       moves.push({
         actor: { nation },

@@ -54,20 +54,30 @@ const STATEMENTS: Record<Stance, readonly string[]> = {
   abstain: ['We abstain pending our own assessment of the evidence.', 'We will not stand in the way, but cannot join at this stage.', ''],
 };
 
-function grounds(state: ExerciseState, type: string, behalf: string, self: boolean, subject: string | undefined): string {
-  const who = self ? 'our territory and forces' : `the territory and forces of ${nationName(state, behalf)}`;
+function grounds(
+  state: ExerciseState,
+  clause: Treaty['clauses'][number],
+  behalf: string,
+  self: boolean,
+  subject: string | undefined,
+): string {
+  const who = self ? 'our nation' : nationName(state, behalf);
   const after = subject ? ` after "${subject}"` : '';
-  switch (type) {
+  if (clause.decisionRule === 'silence')
+    return `We ask that the Council state its position on the threat to ${who}${after}, under ${clause.article}: the draft stands unless a Party breaks silence by the deadline.`;
+  switch (clause.type) {
     case 'collective_defence':
-      return `We consider the attack on ${who}${after} an armed attack within the meaning of the clause, and call on the members to assist.`;
+      return `We consider the attack on ${self ? 'our territory and forces' : `the territory and forces of ${who}`}${after} an armed attack under ${clause.article}, and call on the members to assist.`;
     case 'consultation':
-      return `The security of ${self ? 'our nation' : nationName(state, behalf)} is threatened${after}; we request consultations.`;
+      return `The security of ${who} is threatened${after}; we request consultations under ${clause.article}.`;
     case 'mutual_aid':
-      return `Critical infrastructure of ${self ? 'our nation' : nationName(state, behalf)} is disrupted${after}; we request assistance.`;
+      return `Critical infrastructure of ${who} is disrupted${after}; we request assistance under ${clause.article}.`;
     case 'basing_access':
-      return `We request transit and temporary basing for forces engaged in the defence of ${self ? 'our nation' : nationName(state, behalf)}${after}.`;
+      return `We request transit and temporary basing under ${clause.article} for forces engaged in the defence of ${who}${after}.`;
+    case 'sanctions_coordination':
+      return `We propose coordinated economic measures under ${clause.article} in response to the pressure on ${who}${after}.`;
     default:
-      return `We invoke the clause in response to the situation${after}.`;
+      return `We invoke ${clause.article} (${clause.title}) in response to the situation${after}.`;
   }
 }
 
@@ -123,7 +133,7 @@ export function treatiesBot(state: ExerciseState, bot: BotContext): BotMove[] {
         type: 'treaty.invoke',
         treaty: t.id,
         clause: clause.id,
-        grounds: grounds(state, clause.type, behalf, behalf === from, subject),
+        grounds: grounds(state, clause, behalf, behalf === from, subject),
         cites,
         ...(behalf === from ? {} : { onBehalfOf: behalf }),
         ...(deadline ? { deadline } : {}),
@@ -164,7 +174,7 @@ function names(expected: string, t: Treaty, article: string): boolean {
  * its expected action names, for itself or for the one addressee it concerns, citing it.
  */
 function asked(state: ExerciseState, bot: BotContext): Invocation | null {
-  const found: Invocation[] = [];
+  const found: (Omit<Invocation, 'cites'> & { inject: string })[] = [];
   for (const id of state.injectOrder) {
     const x = state.injects[id];
     if (x?.status !== 'released' || x.releasedTurn !== state.turn || !x.def.expectedAction) continue;
@@ -173,22 +183,31 @@ function asked(state: ExerciseState, bot: BotContext): Invocation | null {
       for (const clause of t.clauses) {
         if (!names(x.def.expectedAction, t, clause.article)) continue;
         // One invocation a turn of what an inject asks for.
-        if (
-          state.consultationOrder.some((c) => state.consultations[c]?.clause === clause.id && state.consultations[c]?.turn === state.turn)
-        )
-          continue;
-        const concerned = addressees.filter((n) => t.parties.includes(n));
-        const behalf = concerned.length === 1 ? concerned[0]! : null;
+        const invoked = state.consultationOrder.some((c) => {
+          const k = state.consultations[c];
+          return k !== undefined && k.treaty === t.id && k.clause === clause.id && k.turn === state.turn;
+        });
+        if (invoked) continue;
+        // The member it concerns: its one addressee among the members, or the one member whose regions it names.
+        const concerned = new Set(
+          (addressees.length ? addressees : x.def.regions.map((r) => state.regions[r]?.controller ?? '')).filter((n) =>
+            t.parties.includes(n),
+          ),
+        );
+        const behalf = concerned.size === 1 ? [...concerned][0]! : null;
         for (const from of t.parties) {
           if (!Object.hasOwn(state.nations, from) || !addressedTo(x.def, from)) continue;
           const onBehalf = behalf ?? from;
           if (!fresh(state, t.id, clause.id, onBehalf)) continue;
-          const more = someCitations(state, from, bot, 2).filter((c) => c.kind !== 'inject' || c.id !== id);
-          found.push({ from, t, clause, behalf: onBehalf, cites: [{ kind: 'inject', id }, ...more], asked: true });
+          found.push({ from, t, clause, behalf: onBehalf, inject: id, asked: true });
         }
       }
   }
-  return bot.pick(found) ?? null;
+  const chosen = bot.pick(found);
+  if (!chosen) return null;
+  const { inject, ...rest } = chosen;
+  const more = someCitations(state, rest.from, bot, 2).filter((c) => c.kind !== 'inject' || c.id !== inject);
+  return { ...rest, cites: [{ kind: 'inject', id: inject }, ...more] };
 }
 
 /** An invocation of the nation's own choosing, weighted by clause type (collective defence once the crisis has begun). */
