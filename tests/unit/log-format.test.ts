@@ -10,6 +10,8 @@ import {
   LOG_FORMAT_VERSION,
   LogFormatError,
   upcast,
+  upcastEvent,
+  upcastPlan,
   defaultUpcasters,
   type RawEvent,
   type Upcaster,
@@ -40,6 +42,34 @@ describe('the format 1 fixture', () => {
     expect(state.turn).toBe(2);
     expect(state.status).toBe('running');
     expect(new Replay(log.events).final).toEqual(state);
+  });
+
+  it("gives every format 2 message its counterpart: a persona's thread, the thread with control, or none", () => {
+    const v2 = (from: Record<string, unknown>, members: string[]) => ({
+      seq: 9,
+      at: 1,
+      cmd: 'c',
+      by: { role: 'facilitator', nation: null, position: null, name: 'Lead' },
+      type: 'message.sent',
+      id: 'M9',
+      turn: 1,
+      from,
+      members,
+      subject: '',
+      body: 'hello',
+    });
+    const [persona, control, nation] = [
+      v2({ nation: null, persona: 'harbour-herald', position: null, name: 'The Harbour Herald' }, ['BRV', 'CSM']),
+      v2({ nation: null, persona: null, position: null, name: 'Lead' }, ['CSM']),
+      v2({ nation: 'ARN', persona: null, position: 'hog', name: 'PM' }, ['ARN', 'BRV']),
+    ].map((e) => upcastEvent(e, upcastPlan(2)));
+    expect(persona?.counterpart).toEqual({ kind: 'persona', persona: 'harbour-herald' });
+    expect(control?.counterpart).toEqual({ kind: 'control' });
+    expect(nation?.counterpart).toBeNull();
+    // Format 1 messages between nations keep their channel.
+    const state = fold(parsed(v1Text).events);
+    expect(state.messages.length).toBeGreaterThan(0);
+    expect(state.messages.every((m) => m.counterpart === null && !m.channel.includes('@'))).toBe(true);
   });
 
   it('gives the same events through upcast() as through the JSONL reader', () => {
@@ -142,7 +172,9 @@ describe('the upcaster seam', () => {
     const old = v1Lines.map((l) => JSON.parse(l) as RawEvent);
     const steps: Upcaster[] = [{ name: 'broken', from: 1, to: 2, type: 'exercise.started', up: (e) => ({ ...e, extra: 1 }) }, ...later];
     expect(() => upcast(old, 1, steps)).toThrow(
-      new RegExp(`^event 2 \\(exercise\\.started\\), upcast from format 1 to ${LOG_FORMAT_VERSION}: \\(event\\): Unrecognized key: "extra"`),
+      new RegExp(
+        `^event 2 \\(exercise\\.started\\), upcast from format 1 to ${LOG_FORMAT_VERSION}: \\(event\\): Unrecognized key: "extra"`,
+      ),
     );
   });
 
