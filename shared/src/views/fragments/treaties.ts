@@ -36,7 +36,7 @@ export function consultations(ctx: ViewCtx) {
             onBehalfOf: c.onBehalfOf,
             grounds: c.grounds,
             cites: c.cites.map((x, i) =>
-              mask[i] ? { kind: x.kind, id: x.id as string | null, held: true } : { kind: x.kind, id: null, held: false },
+              mask[i] ? { kind: x.kind, id: x.id, held: true } : { kind: x.kind, id: null, held: false },
             ),
             positions: c.ballot.votes,
             tally: tally(c.ballot),
