@@ -68,6 +68,28 @@ describe('agreement views', () => {
     expect(project(h.state, nationAudience('ARN')).agreements[0]?.parties).toEqual(['ARN', 'BRV']);
   });
 
+  it('a former party does not see a deadline control moved after it left', () => {
+    const h = harness();
+    h.advanceTo(1, 'consult');
+    const [p] = ofType(
+      h.ok(ARN, {
+        type: 'agreement.propose',
+        title: 'Three-way',
+        parties: ['BRV', 'CSM'],
+        clauses: [clause],
+        rule: 'consensus',
+        deadline: { turn: 2, phase: 'consult' },
+      }),
+      'agreement.proposed',
+    );
+    const id = p!.agreement;
+    h.ok(CSM, { type: 'agreement.withdraw', agreement: id });
+    const before = JSON.stringify(project(h.state, nationAudience('CSM')).agreements);
+    h.ok(actors.facilitator, { type: 'agreement.extend', agreement: id, deadline: { turn: 3, phase: 'consult' } });
+    expect(JSON.stringify(project(h.state, nationAudience('CSM')).agreements)).toBe(before);
+    expect(project(h.state, nationAudience('ARN')).agreements[0]?.versions[0]?.deadline).toMatchObject({ turn: 3, phase: 'consult' });
+  });
+
   it('published: every nation and the public read the text in force and its signatories, never the drafts', () => {
     const { h, id } = threeWay();
     h.ok(BRV, { type: 'agreement.amend', agreement: id, version: 1, title: 'Final title', text: 'FINAL-TEXT', note: 'DRAFT-NOTE' });

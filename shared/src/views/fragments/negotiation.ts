@@ -121,6 +121,18 @@ function statusAsOf(a: AgreementRecord, seq: number): AgreementStatus {
   return steps.at(-1)?.status ?? 'negotiating';
 }
 
+/** A ballot's deadline as it stood at a sequence number: before any extension control made later. */
+function deadlineAsOf(
+  a: AgreementRecord,
+  of: 'signature' | 'motion',
+  target: number,
+  now: GameDeadline | null,
+  upTo: number,
+): GameDeadline | null {
+  const later = a.extensions.find((x) => x.of === of && x.target === target && x.seq > upTo);
+  return later ? later.from : now;
+}
+
 function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
   const versions = a.versions.filter((v) => v.seq <= upTo);
   const last = upTo === Infinity;
@@ -148,7 +160,7 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
       changes: versionChanges(versions[i - 1], v),
       // Every party when a version was made was on its ballot: the parties only ever shrink.
       ballot: ballotView(a, v.ballot, upTo),
-      deadline: deadlineView(state, v.ballot.deadline),
+      deadline: deadlineView(state, deadlineAsOf(a, 'signature', v.number, v.ballot.deadline, upTo)),
       closed: last || a.settlements.some((s) => s.version === v.number && s.seq <= upTo) ? v.closed : null,
     })),
     inForce: a.inForce && a.inForce.seq <= upTo ? a.inForce : null,
@@ -162,7 +174,7 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
         turn: m.turn,
         at: m.at,
         ballot: ballotView(a, m.ballot, upTo, (n) => boundAt(a, n, m.seq)),
-        deadline: deadlineView(state, m.ballot.deadline),
+        deadline: deadlineView(state, deadlineAsOf(a, 'motion', m.seq, m.ballot.deadline, upTo)),
         result: last ? m.result : null,
       })),
     published: a.published && a.published.seq <= upTo ? a.published : null,
