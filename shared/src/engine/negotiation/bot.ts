@@ -7,7 +7,11 @@
  *   consensus), break silence, or withdraw;
  * - once an agreement is in force: publish it, accede to it (majority), move to suspend, resume
  *   or terminate it, and vote on the motions of others.
- * Exercise control now and then moves a signature, silence or motion deadline later.
+ * Exercise control now and then moves a signature, silence or motion deadline later, when it
+ * falls due in the current phase and someone has not answered.
+ *
+ * Each agreement follows one of a few stories, by the order it was proposed in (see STORIES), so
+ * that every run shows every path; when each step happens is the dice's.
  *
  * Every move is legal against the state the earlier moves of the list leave: one move per
  * agreement and round, except signatures and votes, which are counted on a copy of the ballot so
@@ -109,7 +113,7 @@ const BREAKS = [
 const AMENDMENTS = [
   'The parties will review this agreement at the end of the crisis.',
   'Deployments under this agreement are notified to the host nation 24 hours in advance.',
-  'Nothing in this agreement affects the obligations of the parties under the Compact.',
+  'Nothing in this agreement affects the obligations of the parties under the Treaty.',
   'The parties will brief the other allies on the substance of this agreement.',
 ];
 const NOTES = [
@@ -129,7 +133,7 @@ const VOTES = {
 } as const;
 const WITHDRAWALS = ['Our government has decided not to pursue this text.', 'Overtaken by the Council decision.', ''];
 
-/** Regions an ally controls (its land, first), for a basing clause. */
+/** The regions an ally controls now, for a basing clause. */
 function hostRegions(state: ExerciseState, host: string): string[] {
   return state.scenario.map.regions.filter((r) => state.regions[r.id]?.controller === host).map((r) => r.id);
 }
