@@ -139,6 +139,9 @@ function hostRegions(state: ExerciseState, host: string): string[] {
 }
 const regionName = (state: ExerciseState, id: string): string => state.scenario.map.regions.find((r) => r.id === id)?.name ?? id;
 
+/** The kinds of text an inject's expected action can ask for. */
+type Kind = 'basing' | 'intel' | 'joint';
+
 interface Text {
   title: string;
   text: string;
@@ -150,11 +153,11 @@ interface Text {
  * with several, every region a party controls), intelligence sharing, a joint response, or a
  * defence pact.
  */
-function proposalText(state: ExerciseState, from: string, parties: readonly string[], bot: BotContext): Text {
+function proposalText(state: ExerciseState, from: string, parties: readonly string[], bot: BotContext, kind?: Kind): Text {
   const adversary = state.scenario.adversary.name;
   const all = [from, ...parties];
   const names = all.map((n) => shortName(state, n)).join(', ');
-  const r = bot.random();
+  const r = kind === undefined ? bot.random() : { basing: 0, intel: 0.4, joint: 0.6 }[kind];
   if (r < 0.35) {
     const host = parties.length === 1 ? parties[0]! : null;
     const regions = host ? hostRegions(state, host) : [];
@@ -328,11 +331,11 @@ function onOpenVersion(a: AgreementRecord, story: Story, w: number, bot: BotCont
     let stance: 'support' | 'oppose' | null = null;
     if (a.rule === 'silence') {
       // Breaking silence on the first version is the story's; the others mostly keep silent, which is consent.
-      const breaks = story === 'silence_broken' && cur.number === 1 && n !== a.proposer ? 0.6 : 0.03;
-      if (bot.chance(breaks)) {
+      const breaker = story === 'silence_broken' && cur.number === 1 && n !== a.proposer;
+      if (bot.chance(breaker ? 0.8 : 0.03)) {
         moves.push({ actor: party(n), command: { type: 'agreement.silence.break', ...ref, reason: bot.pick(BREAKS) ?? BREAKS[0]! } });
         stance = 'oppose';
-      } else if (bot.chance(0.15)) {
+      } else if (!breaker && bot.chance(0.15)) {
         moves.push({ actor: party(n), command: { type: 'agreement.sign', ...ref, reservations: reservations() } });
         stance = 'support';
       }
@@ -473,16 +476,28 @@ export function negotiationBot(state: ExerciseState, bot: BotContext): BotMove[]
     if (a && !isFinal(a.status)) moves.push(...onAgreement(state, a, w, bot));
   }
 
-  // A new proposal now and then, while only a few are on the table.
+  // A new proposal now and then, while only a few are on the table: what an inject asked for
+  // when there is such a request, else of a nation's own choosing.
   const nations = Object.keys(state.nations);
   const negotiating = state.agreementOrder.filter((id) => state.agreements[id]?.status === 'negotiating').length;
-  const from =
-    negotiating < Math.max(2, nations.length - 2) && bot.chance((negotiating === 0 ? 0.55 : 0.35) * w) ? bot.pick(nations) : undefined;
+  const proposing = negotiating < Math.max(2, nations.length - 1) && bot.chance((negotiating === 0 ? 0.55 : 0.35) * w);
+  const story = storyAt(state.agreementOrder.length);
+  // A request for a text between two nations does not suit a majority with a holdout.
+  const asked = proposing && bot.chance(0.6) ? requested(state, bot) : null;
+  const request = asked && (story !== 'majority_split' || asked.parties.length >= 2) ? asked : null;
+  // A nation puts one text of its own choosing on the table in a turn at most.
+  const fresh = nations.filter(
+    (n) =>
+      !state.agreementOrder.some((a) => {
+        const r = state.agreements[a];
+        return r !== undefined && r.proposer === n && r.turn === state.turn;
+      }),
+  );
+  const from = request?.from ?? (proposing ? bot.pick(fresh) : undefined);
   const others = nations.filter((n) => n !== from);
   if (from !== undefined && others.length) {
-    const story = storyAt(state.agreementOrder.length);
     const [lo, hi] = PARTIES[story];
-    const parties = bot.sample(others, bot.int(Math.min(lo, others.length), Math.min(hi, others.length)));
+    const parties = request?.parties ?? bot.sample(others, bot.int(Math.min(lo, others.length), Math.min(hi, others.length)));
     // A majority of two is unanimity: with one partner, the split story is an ordinary consensus.
     const rule = story === 'majority_split' && parties.length < 2 ? 'consensus' : RULE[story];
     // Silence runs to the next consultation phase at least when it is to be broken, so that there is time to break it;
@@ -491,8 +506,51 @@ export function negotiationBot(state: ExerciseState, bot: BotContext): BotMove[]
     const deadline = later ? deadlineAfter(state, currentPosition(state), bot) : null;
     moves.push({
       actor: party(from),
-      command: { type: 'agreement.propose', ...proposalText(state, from, parties, bot), parties, rule, ...(deadline ? { deadline } : {}) },
+      command: {
+        type: 'agreement.propose',
+        ...proposalText(state, from, parties, bot, request?.kind),
+        parties,
+        rule,
+        ...(deadline ? { deadline } : {}),
+      },
     });
   }
   return moves;
+}
+
+/**
+ * A proposal an inject released this turn asks of a nation it reached: its expected action reads
+ * "Calvaria proposes a basing agreement to Orvania", "Lindmark or Arlenia proposes a bilateral
+ * intelligence-sharing agreement", "Calvaria proposes a trilateral agreement with a mutual-aid
+ * clause". The parties are the nation named after "to", else the inject's other addressees (and
+ * the other nation named). Not when those nations already have a text from this turn.
+ */
+function requested(state: ExerciseState, bot: BotContext): { from: string; parties: string[]; kind: Kind } | null {
+  const byName = new Map(Object.keys(state.nations).map((n) => [shortName(state, n), n]));
+  const name = [...byName.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (!name) return null;
+  const pattern = new RegExp(`\\b((?:${name})(?: or (?:${name}))?) proposes (?:to (${name}) )?an? ([\\w -]*?)agreement(?: to (${name}))?`);
+  const found: { from: string; parties: string[]; kind: Kind }[] = [];
+  /** Whether these nations already have a text on the table from this turn (the same request, answered by either). */
+  const proposedThisTurn = (among: readonly string[]) =>
+    state.agreementOrder.some((a) => {
+      const r = state.agreements[a];
+      return r !== undefined && r.turn === state.turn && among.every((n) => r.parties.includes(n));
+    });
+  for (const id of state.injectOrder) {
+    const x = state.injects[id];
+    if (x?.status !== 'released' || x.releasedTurn !== state.turn) continue;
+    const m = pattern.exec(x.def.expectedAction);
+    if (!m) continue;
+    const what = `${m[3] ?? ''}${x.def.expectedAction.slice(m.index + m[0].length, m.index + m[0].length + 40)}`;
+    const kind: Kind = /basing/.test(what) ? 'basing' : /intelligence/.test(what) ? 'intel' : 'joint';
+    const named = (m[1] ?? '').split(' or ').map((n) => byName.get(n) ?? '');
+    const to = byName.get(m[2] ?? m[4] ?? '');
+    for (const from of named) {
+      if (!from || !addressedTo(x.def, from)) continue;
+      const parties = to ? [to] : [...new Set([...named, ...x.def.to])].filter((n) => n !== from && Object.hasOwn(state.nations, n));
+      if (parties.length && !proposedThisTurn([from, ...parties])) found.push({ from, parties, kind });
+    }
+  }
+  return bot.pick(found) ?? null;
 }
