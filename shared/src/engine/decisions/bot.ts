@@ -88,7 +88,7 @@ export function decisionsBot(state: ExerciseState, bot: BotContext): BotMove[] {
   const moves: BotMove[] = [];
   for (const nation of Object.keys(state.nations)) {
     const todo = unlogged(state, nation);
-    const entry = todo.length && bot.chance(0.4) ? bot.pick(todo) : undefined;
+    const entry = todo.length && bot.chance(0.25) ? bot.pick(todo) : undefined;
     if (entry) {
       moves.push({
         actor: { nation },

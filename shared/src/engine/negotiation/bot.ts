@@ -459,14 +459,17 @@ export function negotiationBot(state: ExerciseState, bot: BotContext): BotMove[]
   if (w === 0) return [];
   const moves: BotMove[] = [];
 
-  // Exercise control gives a slow negotiation more time, now and then.
+  // Exercise control gives a slow negotiation more time, once: when its deadline falls due today
+  // and some have not answered (silence always waits). Most often for a text kept under silence
+  // and for one still being amended.
   for (const id of state.agreementOrder) {
     const a = state.agreements[id];
     const p = a && pendingDeadline(a);
-    // Only a deadline that falls due in this phase, while some have not answered (silence always waits).
-    const waiting = a && p && (p.of === 'motion' ? openMotion(a)!.ballot : currentVersion(a).ballot);
-    const silent = waiting ? waiting.rule === 'silence' || waiting.voters.some((n) => !Object.hasOwn(waiting.votes, n)) : false;
-    if (!a || !p || !silent || positionOfDeadline(state, p.deadline) !== currentPosition(state) || !bot.chance(0.4 * w)) continue;
+    if (!a || !p || a.extensions.length > 0 || p.deadline.turn !== state.turn) continue;
+    const waiting = p.of === 'motion' ? openMotion(a)!.ballot : currentVersion(a).ballot;
+    const silent = waiting.rule === 'silence' || waiting.voters.some((n) => !Object.hasOwn(waiting.votes, n));
+    const story = storyOf(state, a);
+    if (!silent || !bot.chance((story === 'silence_kept' || story === 'amended' ? 0.5 : 0.15) * w)) continue;
     const deadline = deadlineAfter(state, positionOfDeadline(state, p.deadline), bot);
     if (deadline) moves.push({ actor: 'control', command: { type: 'agreement.extend', agreement: a.id, deadline } });
   }

@@ -11,7 +11,7 @@
 import type { BotContext, BotMove } from '../define.ts';
 import { foreseen, verdict, withVote, type Ballot, type Stance } from '../ballot.ts';
 import { deadlinePassed, positionOfDeadline } from '../turns/gametime.ts';
-import { currentPosition, type ExerciseState } from '../state.ts';
+import type { ExerciseState } from '../state.ts';
 import type { Citation } from '../citations.ts';
 import { addressedTo } from '../injects/decide.ts';
 import { deadlineAfter, nationName, someCitations } from '../negotiation/bot.ts';
@@ -100,8 +100,8 @@ export function treatiesBot(state: ExerciseState, bot: BotContext): BotMove[] {
   for (const id of state.consultationOrder) {
     const c = state.consultations[id];
     if (!c || !takesPositions(state, c)) continue;
-    // Exercise control gives the members more time now and then.
-    const due = positionOfDeadline(state, c.ballot.deadline) === currentPosition(state);
+    // Exercise control gives the members more time now and then: once, when positions are due today and some are missing.
+    const due = c.ballot.deadline.turn === state.turn;
     const silent = c.members.some((n) => !Object.hasOwn(c.ballot.votes, n));
     if (c.status === 'open' && due && silent && c.extensions.length === 0 && bot.chance(0.5 * w)) {
       const deadline = deadlineAfter(state, positionOfDeadline(state, c.ballot.deadline), bot);
