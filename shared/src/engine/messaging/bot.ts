@@ -47,7 +47,7 @@ const REPLIES: Record<string, readonly string[]> = {
 const TO_CONTROL = [
   'Request for information: what is the status of the reinforcements we requested?',
   'Can control confirm whether the adversary has responded to our note?',
-  'We would like to request a bilateral meeting with the Secretary-General.',
+  'We would like a meeting with the Secretary-General of the alliance today.',
 ];
 const FROM_CONTROL = [
   'White cell: noted. The answer will come with the next situation update.',

@@ -1,9 +1,12 @@
 /**
- * Simulation moves for treaties. Members invoke the clauses of the scenario's treaties, mostly
- * consultation and mutual aid, collective defence once the crisis has begun, citing the injects,
- * outcomes and reports they hold, for themselves or for a threatened ally; the members state
- * their positions (support, oppose, abstain, with a statement) while positions are taken; and
- * exercise control now and then moves a consultation's deadline later.
+ * Simulation moves for treaties. Members invoke the clauses of the scenario's treaties, citing the
+ * injects, outcomes and reports they hold, for themselves or for a threatened ally: first what an
+ * inject released this turn asks for (its expected action names the article: "ORV invokes
+ * Article 5", "members state positions on Article 5"), else now and then a clause of their own
+ * choosing, mostly consultation and mutual aid, collective defence once the crisis has begun. The
+ * members state their positions (support, oppose, abstain, with a statement) while positions are
+ * taken, and now and then an abstainer comes round; exercise control gives a consultation more
+ * time once, when positions are due today and some are missing.
  *
  * Positions are counted on a copy of the ballot, so none is stated after the consultation
  * settles (under a unilateral clause, positions are still recorded until the deadline).
