@@ -265,7 +265,7 @@ function amendForm(getCtx: () => Ctx | null, agreement: string): AmendForm {
     errors.set('title', title);
     errors.set('text', text);
     errors.set('note', note);
-    errors.set('version', title);
+    errors.set('version', stale.hidden ? title : stale);
     errors.set('deadline', deadline.turnSelect);
     errors.set('deadline.turn', deadline.turnSelect);
     errors.set('deadline.phase', deadline.phaseSelect);
@@ -409,6 +409,8 @@ export function negotiationPanel(): Panel {
   const forms = new Map<string, HTMLElement>();
   const amends = new Map<string, AmendForm>();
   const pickers = new Map<string, { el: HTMLElement; picker: DeadlinePicker }>();
+  /** The motion forms' deadline pickers, by agreement: their choices follow the clock. */
+  const motionPickers = new Map<string, DeadlinePicker>();
   const formKeys = new Map<HTMLElement, string>();
   /** After a vote: the offer to record the decision, by agreement. */
   const offers = new Map<string, DecisionPrefill & { what: string }>();
@@ -715,6 +717,15 @@ export function negotiationPanel(): Panel {
                   m.result ? h('strong', {}, m.result.result === 'adopted' ? 'adopted' : 'declined') : 'open',
                   m.result ? `: ${withNames(v, m.result.reason)}` : '',
                   m.reason ? h('p', { class: 'vote-text' }, `Reason: ${m.reason}`) : null,
+                  ...voteRows(m.ballot)
+                    .filter((r) => r.state !== 'pending')
+                    .map((r) =>
+                      h(
+                        'p',
+                        { class: 'vote-text' },
+                        `${nationName(v, r.nation)} ${r.state === 'signed' ? 'supported' : 'opposed'}${r.text ? `: ${r.text}` : '.'}`,
+                      ),
+                    ),
                 ),
               ),
             ),
@@ -942,6 +953,7 @@ export function negotiationPanel(): Panel {
           );
         },
       });
+    motionPickers.get(id)?.refresh(v.exercise);
     if (moves.motions.length)
       parts.push({ key: `${id}:motion:${moves.motions.join(',')}:${a.status}`, make: () => motionForm(v, a, moves.motions) });
     if (moves.withdraw)
@@ -1032,6 +1044,7 @@ export function negotiationPanel(): Panel {
       a.rule === 'silence' ? 'Under the silence procedure the motion passes then unless a party opposes it.' : 'Optional.',
     );
     deadline.refresh(v.exercise);
+    motionPickers.set(a.id, deadline);
     const form = h(
       'form',
       { class: 'motion-form' },
