@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONCERNS } from '@concord/shared/engine/concerns';
 import { AUDIENCES, audienceOf, ENGINE_CONCERNS, entriesFor, isReadOnly, PANELS, type Audience, type PanelEntry } from './registry.ts';
 
 const tabsOf = (a: Audience) => entriesFor(a).map((e) => `${e.id}:${e.labelFor?.[a] ?? e.label}`);
@@ -10,8 +11,10 @@ describe('panel registry', () => {
       'injects:Injects',
       'adjudication:Adjudication',
       'channels:Channels',
+      'negotiation:Negotiations',
       'intel:Intel',
       'outcomes:Outcomes',
+      'decisions:Decision log',
       'seats:Seats',
       'brief:Brief',
     ]);
@@ -21,16 +24,20 @@ describe('panel registry', () => {
       'injects:Injects',
       'actions:Actions',
       'channels:Channels',
+      'negotiation:Negotiations',
       'intel:Intel',
       'outcomes:Outcomes',
+      'decisions:Decision log',
       'brief:Brief',
     ]);
     expect(tabsOf('nation')).toEqual([
       'inbox:Inbox',
       'intel:Intel',
       'channels:Channels',
+      'negotiation:Negotiation',
       'actions:Actions',
       'outcomes:Outcomes',
+      'decisions:Decision log',
       'brief:Brief',
     ]);
     expect(tabsOf('observer')).toEqual(['feed:Public feed', 'brief:Brief']);
@@ -55,9 +62,15 @@ describe('panel registry', () => {
     }
   });
 
-  it('presents every engine concern except lifecycle and turns, which exercise control drives from its console', () => {
+  it("lists the engine's concerns, in the engine's order", () => {
+    expect([...ENGINE_CONCERNS]).toEqual(CONCERNS.map((c) => c.name));
+  });
+
+  it('presents every engine concern except those exercise control drives from its console, and those still without a panel', () => {
     const presented = new Set(PANELS.map((p) => p.concern));
-    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns']);
+    // lifecycle, turns and clock: the console and the top bar. treaties: its panel (treaties.ts)
+    // comes from another branch. forces: the map draws access and deployments.
+    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'treaties', 'forces']);
   });
 
   it('adding a panel for a new concern is one entry', () => {
@@ -72,9 +85,11 @@ describe('panel registry', () => {
       'inbox',
       'intel',
       'channels',
+      'negotiation',
       'actions',
       'logistics',
       'outcomes',
+      'decisions',
       'brief',
     ]);
   });

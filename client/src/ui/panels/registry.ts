@@ -8,8 +8,25 @@
  */
 import type { Ctx, Panel } from '../panel.ts';
 
-/** The engine's concerns (shared/src/engine/*), each of which a panel may present. */
-export const ENGINE_CONCERNS = ['lifecycle', 'turns', 'injects', 'intel', 'messaging', 'actions', 'adjudication', 'evaluation'] as const;
+/**
+ * The engine's concerns (shared/src/engine/*, in the order of its CONCERNS list), each of which a
+ * panel may present. registry.test.ts holds this list to the engine's.
+ */
+export const ENGINE_CONCERNS = [
+  'lifecycle',
+  'turns',
+  'clock',
+  'intel',
+  'injects',
+  'messaging',
+  'negotiation',
+  'treaties',
+  'decisions',
+  'forces',
+  'actions',
+  'adjudication',
+  'evaluation',
+] as const;
 export type EngineConcern = (typeof ENGINE_CONCERNS)[number];
 
 /**
@@ -111,6 +128,21 @@ export const PANELS: readonly PanelEntry[] = [
     label: 'Channels',
     order: { facilitator: 40, nation: 30, 'as-nation': 30, evaluator: 50 },
     load: () => import('./channels.ts').then((m) => m.channelsPanel),
+  },
+  {
+    id: 'negotiation',
+    concern: 'negotiation',
+    label: 'Negotiation',
+    labelFor: { facilitator: 'Negotiations', evaluator: 'Negotiations' },
+    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55 },
+    load: () => import('./negotiation.ts').then((m) => m.negotiationPanel),
+  },
+  {
+    id: 'decisions',
+    concern: 'decisions',
+    label: 'Decision log',
+    order: { facilitator: 65, nation: 60, 'as-nation': 60, evaluator: 75 },
+    load: () => import('./decisions.ts').then((m) => m.decisionsPanel),
   },
   {
     id: 'actions',

@@ -38,20 +38,27 @@ const parts = (a: string, b: string): DiffPart[] | null =>
         ...(p.added ? { added: true as const } : {}),
         ...(p.removed ? { removed: true as const } : {}),
       }));
-const clauseText = (c: AgreementClause): string => {
+const clauseText = (c: AgreementClause, regionName: (id: string) => string): string => {
   const extra =
     c.type === 'intel_sharing'
       ? ` [up to ${c.upTo}]`
       : c.type === 'basing_access'
-        ? ` [${c.regions.join(', ') || 'all regions'}]`
+        ? ` [${c.regions.map(regionName).join(', ') || 'all regions'}]`
         : c.type === 'burden_sharing'
           ? ` [${c.pledgePct}% of GDP]`
           : '';
   return `${c.title}${extra}\n${c.text}`;
 };
 
-/** What changed from one version to the next: word diffs of the title and text, and clause by clause. */
-export function versionChanges(prev: AgreementVersion | undefined, next: AgreementVersion): VersionChanges | null {
+/**
+ * What changed from one version to the next: word diffs of the title and text, and clause by
+ * clause. A basing clause's regions are diffed by their names (screens never show region ids).
+ */
+export function versionChanges(
+  prev: AgreementVersion | undefined,
+  next: AgreementVersion,
+  regionName: (id: string) => string = (id) => id,
+): VersionChanges | null {
   if (!prev) return null;
   const clauses: ClauseChange[] = [];
   const n = Math.max(prev.clauses.length, next.clauses.length);
@@ -61,7 +68,13 @@ export function versionChanges(prev: AgreementVersion | undefined, next: Agreeme
     if (a && !b) clauses.push({ index: i, change: 'removed', type: a.type, title: a.title, parts: null });
     else if (!a && b) clauses.push({ index: i, change: 'added', type: b.type, title: b.title, parts: null });
     else if (a && b && JSON.stringify(a) !== JSON.stringify(b))
-      clauses.push({ index: i, change: 'changed', type: b.type, title: b.title, parts: parts(clauseText(a), clauseText(b)) });
+      clauses.push({
+        index: i,
+        change: 'changed',
+        type: b.type,
+        title: b.title,
+        parts: parts(clauseText(a, regionName), clauseText(b, regionName)),
+      });
   }
   return { title: parts(prev.title, next.title), text: parts(prev.text, next.text), clauses };
 }
@@ -134,6 +147,7 @@ function deadlineAsOf(
 }
 
 function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
+  const regionName = (id: string) => state.scenario.map.regions.find((r) => r.id === id)?.name ?? id;
   const versions = a.versions.filter((v) => v.seq <= upTo);
   const last = upTo === Infinity;
   const pending = last ? pendingDeadline(a) : null;
@@ -157,7 +171,7 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
       note: v.note,
       turn: v.turn,
       at: v.at,
-      changes: versionChanges(versions[i - 1], v),
+      changes: versionChanges(versions[i - 1], v, regionName),
       // Every party when a version was made was on its ballot: the parties only ever shrink.
       ballot: ballotView(a, v.ballot, upTo),
       deadline: deadlineView(state, deadlineAsOf(a, 'signature', v.number, v.ballot.deadline, upTo)),
