@@ -163,6 +163,8 @@ interface Pulse {
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 const hexNum = parseHex;
 const inset = (d: RegionDomain) => d === 'cyber' || d === 'information';
+/** Space between an inset panel's edge and its label (world units). */
+const INSET_PAD = 8;
 
 export class MapScene extends Phaser.Scene {
   private readonly hooks: { onSelect(id: string | null): void; onReady(): void };
@@ -471,7 +473,7 @@ export class MapScene extends Phaser.Scene {
     const depth = def.domain === 'sea' ? DEPTH.sea : def.domain === 'air' ? DEPTH.air : inset(def.domain) ? DEPTH.inset : DEPTH.land;
     const pole = poleOfInaccessibility(poly, 1);
     const anchor: Pt = inset(def.domain)
-      ? [bounds.x + 8, bounds.y + 6]
+      ? [bounds.x + INSET_PAD, bounds.y + 6]
       : labelAnchor({ polygon: poly, label: def.label ? [def.label[0], def.label[1]] : null });
     return {
       id: def.id,
@@ -760,13 +762,13 @@ export class MapScene extends Phaser.Scene {
     };
     // One line always; two lines as well for a name of several words.
     const oneLine = variant(drawLabel(spec), 0);
-    r.variants = !ins && splitName(r.name) ? [oneLine, variant(drawLabel({ ...spec, twoLines: true }), 1)] : [oneLine];
+    r.variants = splitName(r.name) ? [oneLine, variant(drawLabel({ ...spec, twoLines: true }), 1)] : [oneLine];
     if (!r.label) {
       r.label = this.add.image(r.anchor[0], r.anchor[1], oneLine.tex).setDepth(DEPTH.labels);
       r.label.setVertexRoundMode('full');
     }
     this.setLabelVariant(r, Math.min(r.variant, r.variants.length - 1), true);
-    r.label.setScale(1 / this.cam.zoom);
+    r.label.setScale(this.labelFit(r) / this.cam.zoom);
     for (const v of old) this.textures.remove(v.tex);
   }
 
@@ -796,7 +798,8 @@ export class MapScene extends Phaser.Scene {
       // Preferred first: one line, unless it is wider than the region and two lines are to hand.
       const ranked = r.variants.map((v, i) => ({ v, i }));
       const [one] = r.variants;
-      if (one && r.variants.length > 1 && one.w > r.span * z * 0.92) ranked.reverse();
+      const room = inset(r.domain) ? (r.bounds.w - 2 * INSET_PAD) * z : r.span * z * 0.92;
+      if (one && r.variants.length > 1 && one.w > room) ranked.reverse();
       order.set(
         r.id,
         ranked.map((c) => c.i),
@@ -811,12 +814,19 @@ export class MapScene extends Phaser.Scene {
       r.label?.setVisible(k >= 0);
       const variant = order.get(r.id)?.[k];
       if (variant !== undefined) this.setLabelVariant(r, variant);
+      r.label?.setScale(this.labelFit(r) / z);
     }
+  }
+
+  /** How much an inset's label is shrunk to stay inside its panel at this zoom (1 for other regions). */
+  private labelFit(r: RegionRec): number {
+    if (!inset(r.domain) || r.lw === 0) return 1;
+    return Math.min(1, ((r.bounds.w - 2 * INSET_PAD) * this.cam.zoom) / r.lw);
   }
 
   /** The label's box in world units at the current zoom. */
   private labelBox(r: RegionRec): Box {
-    const z = this.cam.zoom;
+    const z = this.cam.zoom / this.labelFit(r);
     return { x: r.anchor[0] - r.lox / z, y: r.anchor[1] - r.loy / z, w: r.lw / z, h: r.lh / z };
   }
 
@@ -865,7 +875,7 @@ export class MapScene extends Phaser.Scene {
     let origin: Pt;
     let avoid: Box | null;
     if (inset(r.domain)) {
-      origin = [r.bounds.x + r.bounds.w / 2, r.bounds.y + (r.lh * 0.55) / z + r.bounds.h / 2];
+      origin = [r.bounds.x + r.bounds.w / 2, r.bounds.y + (r.lh * this.labelFit(r) * 0.55) / z + r.bounds.h / 2];
       avoid = this.labelBox(r);
     } else {
       avoid = r.label ? this.labelBox(r) : null;
