@@ -69,7 +69,13 @@ describe('deployment destinations', () => {
     const h = harness();
     h.advanceTo(1, 'consult');
     const [c] = ofType(
-      h.ok(ARN, { type: 'treaty.invoke', treaty: 'harbour-compact', clause: 'hc-art3', grounds: 'Armed attack on Cosmara.', onBehalfOf: 'CSM' }),
+      h.ok(ARN, {
+        type: 'treaty.invoke',
+        treaty: 'harbour-compact',
+        clause: 'hc-art3',
+        grounds: 'Armed attack on Cosmara.',
+        onBehalfOf: 'CSM',
+      }),
       'consultation.opened',
     );
     h.ok(BRV, { type: 'consultation.position', consultation: c!.consultation, stance: 'support', statement: '' });
@@ -92,7 +98,12 @@ describe('deployment destinations', () => {
     expect(cannotDeploy(view, { ...fighters, readiness: 'not_ready' })).toBe('Not ready to deploy');
     h.ok(ARN, { type: 'asset.deploy', asset: 'arn-fighters', region: 'grey-sound' });
     view = project(h.state, nationAudience('ARN'));
-    expect(cannotDeploy(view, view.assets.find((a) => a.id === 'arn-fighters')!)).toBe('Already deployed this turn');
+    expect(
+      cannotDeploy(
+        view,
+        view.assets.find((a) => a.id === 'arn-fighters')!,
+      ),
+    ).toBe('Already deployed this turn');
     const d = view.deployments[0]!;
     expect(basisLabel(view, d.basis, d.to)).toBe('open sea');
   });

@@ -32,7 +32,12 @@ const OPEN_WORDS: Readonly<Record<Region['domain'], string>> = {
 };
 
 /** Why a host's regions are open to a user's forces, read from the user's view (the engine's `hostAccess`). */
-export function hostBasis(view: Pick<View, 'agreements' | 'consultations'>, user: string, host: string, region: string | null): Basis | null {
+export function hostBasis(
+  view: Pick<View, 'agreements' | 'consultations'>,
+  user: string,
+  host: string,
+  region: string | null,
+): Basis | null {
   for (const a of view.agreements) {
     if (a.status !== 'in_force' || !a.bound.includes(user) || !a.bound.includes(host)) continue;
     const v = a.versions.find((x) => x.number === a.inForce?.version);
@@ -43,14 +48,22 @@ export function hostBasis(view: Pick<View, 'agreements' | 'consultations'>, user
     if (c.status !== 'activated' || !c.members.includes(user) || !c.members.includes(host)) continue;
     if (c.clauseType === 'collective_defence' && c.onBehalfOf === host && user !== host)
       return { kind: 'collective_defence', consultation: c.id };
-    if (c.clauseType === 'basing_access' && c.invoker.nation === user && (c.rule !== 'unilateral' || c.positions[host]?.stance === 'support'))
+    if (
+      c.clauseType === 'basing_access' &&
+      c.invoker.nation === user &&
+      (c.rule !== 'unilateral' || c.positions[host]?.stance === 'support')
+    )
       return { kind: 'treaty_basing', consultation: c.id };
   }
   return null;
 }
 
 /** A basis in words, as the destination list and the deployment history show it. */
-export function basisLabel(view: Pick<View, 'agreements' | 'consultations' | 'map' | 'nations' | 'adversary'>, basis: Basis, region?: string): string {
+export function basisLabel(
+  view: Pick<View, 'agreements' | 'consultations' | 'map' | 'nations' | 'adversary'>,
+  basis: Basis,
+  region?: string,
+): string {
   switch (basis.kind) {
     case 'own':
       return 'own territory';
@@ -79,16 +92,14 @@ export function destinations(view: DeployView, nation: string, from: string): De
   const out: Destination[] = [];
   for (const r of view.map.regions) {
     if (r.id === from) continue;
-    let basis: Basis | null = null;
-    let why: string;
-    if (r.controller === nation) basis = { kind: 'own' };
-    else if (r.controller === null) basis = { kind: 'open' };
-    else if (!allied.has(r.controller)) {
-      why = `held by ${nationName(view, r.controller)}: an action for exercise control to adjudicate`;
+    const host = r.controller;
+    if (host !== null && host !== nation && !allied.has(host)) {
+      const why = `held by ${nationName(view, host)}: an action for exercise control to adjudicate`;
       out.push({ region: r.id, name: r.name, open: false, why, basis: null });
       continue;
-    } else basis = hostBasis(view, nation, r.controller, r.id);
-    why = basis ? basisLabel(view, basis, r.id) : `${nationName(view, r.controller ?? '')} has not opened it to your forces`;
+    }
+    const basis: Basis | null = host === nation ? { kind: 'own' } : host === null ? { kind: 'open' } : hostBasis(view, nation, host, r.id);
+    const why = basis ? basisLabel(view, basis, r.id) : `${nationName(view, host ?? '')} has not opened it to your forces`;
     out.push({ region: r.id, name: r.name, open: basis !== null, why, basis });
   }
   // Open first, then by name.

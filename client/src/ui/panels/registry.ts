@@ -9,7 +9,17 @@
 import type { Ctx, Panel } from '../panel.ts';
 
 /** The engine's concerns (shared/src/engine/*), each of which a panel may present. */
-export const ENGINE_CONCERNS = ['lifecycle', 'turns', 'injects', 'intel', 'messaging', 'actions', 'adjudication', 'evaluation'] as const;
+export const ENGINE_CONCERNS = [
+  'lifecycle',
+  'turns',
+  'injects',
+  'intel',
+  'messaging',
+  'actions',
+  'adjudication',
+  'evaluation',
+  'treaties',
+] as const;
 export type EngineConcern = (typeof ENGINE_CONCERNS)[number];
 
 /**
@@ -132,6 +142,13 @@ export const PANELS: readonly PanelEntry[] = [
     label: 'Seats',
     order: { facilitator: 70 },
     load: () => import('./seats.ts').then((m) => m.seatsPanel),
+  },
+  {
+    id: 'treaties',
+    concern: 'treaties',
+    label: 'Treaties',
+    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55 },
+    load: () => import('./treaties.ts').then((m) => m.treatiesPanel),
   },
   {
     id: 'brief',

@@ -62,7 +62,11 @@ export function threadsOf(view: Pick<View, 'messages'>, self: string | null): Th
 type Cast = Pick<View, 'nations' | 'adversary' | 'personas'>;
 
 /** A thread's title and a line about it, by name: "The Saltmere Ledger", "Independent newspaper · with Kestria". */
-export function threadTitle(view: Cast, t: Pick<Thread, 'kind' | 'members' | 'persona'>, self: string | null): { title: string; detail: string } {
+export function threadTitle(
+  view: Cast,
+  t: Pick<Thread, 'kind' | 'members' | 'persona'>,
+  self: string | null,
+): { title: string; detail: string } {
   const others = t.members.filter((m) => m !== self);
   switch (t.kind) {
     case 'nations':
@@ -74,7 +78,10 @@ export function threadTitle(view: Cast, t: Pick<Thread, 'kind' | 'members' | 'pe
     }
     case 'control':
       return self === null
-        ? { title: `${t.members.map((m) => nationName(view, m)).join(' · ')} — exercise control`, detail: "The team's thread with the white cell" }
+        ? {
+            title: `${t.members.map((m) => nationName(view, m)).join(' · ')} — exercise control`,
+            detail: "The team's thread with the white cell",
+          }
         : {
             title: 'Exercise control',
             detail: others.length ? `The white cell · with ${nationsLabel(view, others)}` : 'The white cell',

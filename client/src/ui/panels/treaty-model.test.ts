@@ -97,7 +97,12 @@ describe('a consultation as the Treaties panel reads it', () => {
 
   it('names every member with its stance and who stated it, and counts them', () => {
     const { h, id } = setup();
-    h.ok(nationActor('BRV', 'dm', 'Lena Holt'), { type: 'consultation.position', consultation: id, stance: 'support', statement: 'We were attacked.' });
+    h.ok(nationActor('BRV', 'dm', 'Lena Holt'), {
+      type: 'consultation.position',
+      consultation: id,
+      stance: 'support',
+      statement: 'We were attacked.',
+    });
     const view = project(h.state, nationAudience('CSM'));
     const c = view.consultations.find((x) => x.id === id)!;
     const rows = positionRows(view, c);

@@ -237,7 +237,9 @@ export interface CitationOption {
 }
 
 /** What a nation can cite: the injects, reports and outcomes its view holds, newest first, by title. */
-export function citationOptions(view: Pick<View, 'injects' | 'intel' | 'outcomes'>): Record<'inject' | 'report' | 'outcome', CitationOption[]> {
+export function citationOptions(
+  view: Pick<View, 'injects' | 'intel' | 'outcomes'>,
+): Record<'inject' | 'report' | 'outcome', CitationOption[]> {
   return {
     inject: [...view.injects]
       .filter((x) => x.releasedSeq !== null)
