@@ -1,12 +1,141 @@
-/** The details of a selected region: who holds it, how stable it is, what is there, what happened. */
+/**
+ * The details of a selected region: who holds it, how stable it is, what is there, what happened.
+ * For a nation in the submission phase, its own ready assets there can deploy to another region:
+ * the destinations are listed by name with the basis for each, closed ones shown with why
+ * (deploy-model.ts labels them; the server decides).
+ */
 import type { View } from '@concord/shared/views/index';
 import { channelLabel } from '../format.ts';
-import { h } from './dom.ts';
-import { nationName } from './labels.ts';
+import { field, fill, h } from './dom.ts';
+import { nationName, regionName } from './labels.ts';
+import { statusSlot, type Ctx } from './panel.ts';
+import { basisLabel, cannotDeploy, deployPhaseNote, destinations, hostBasis } from './deploy-model.ts';
 
-export function regionCard(view: View, id: string, close: () => void): HTMLElement {
+type Asset = View['assets'][number];
+type Child = Parameters<typeof fill>[1];
+
+/** One card per region, kept while that region stays selected so that a half-filled form survives new views. */
+interface Card {
+  region: string;
+  el: HTMLElement;
+  info: HTMLElement;
+  deploy: HTMLElement;
+  /** The asset whose deployment form is open. */
+  asset: string | null;
+  form: DeployForm | null;
+  /** What the last deployment from this card did, until the card closes. */
+  done: string | null;
+  /** The latest arguments, for a re-render the card starts itself. */
+  view: View;
+  ctx: Ctx | null;
+  close: () => void;
+}
+let card: Card | null = null;
+
+interface DeployForm {
+  asset: string;
+  el: HTMLElement;
+  refresh(view: View, ctx: Ctx): void;
+}
+
+function deployForm(asset: Asset, from: string, close: (done: string | null) => void, getCtx: () => Ctx | null): DeployForm {
+  const slot = statusSlot();
+  const to = h('select', { name: 'region', 'aria-label': 'Destination' });
+  const basis = h('p', { class: 'hint deploy-basis' });
+  const note = h('input', { type: 'text', name: 'note', maxlength: 500, placeholder: 'Optional: why, for the log' });
+  const go = h('button', { type: 'submit', class: 'primary' }, 'Deploy');
+  const closed = h('details', { class: 'closed-list' });
+  const el = h(
+    'form',
+    { class: 'deploy-form', 'aria-label': `Deploy ${asset.name}` },
+    h('h4', {}, `Deploy ${asset.name}`),
+    field('To', to),
+    basis,
+    closed,
+    field('Note', note),
+    h(
+      'div',
+      { class: 'row' },
+      go,
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => close(null),
+        },
+        'Cancel',
+      ),
+      slot,
+    ),
+  );
+  let key = '';
+  let viewRef: View | null = null;
+  const showBasis = () => {
+    const opt = to.selectedOptions[0];
+    basis.textContent = opt?.dataset.why ? `Basis: ${opt.dataset.why}` : '';
+  };
+  to.addEventListener('change', showBasis);
+  el.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const ctx = getCtx();
+    const view = viewRef;
+    if (!ctx || !view) return;
+    if (!to.value) {
+      slot.className = 'status-slot error';
+      fill(slot, h('strong', {}, 'Refused: '), 'Choose a destination open to your forces.', h('span', { class: 'code' }, ' (region)'));
+      return;
+    }
+    const dest = to.value;
+    const why = to.selectedOptions[0]?.dataset.why ?? '';
+    void ctx.run(slot, { type: 'asset.deploy', asset: asset.id, region: dest, note: note.value }).then((r) => {
+      if (r.ok) close(`${asset.name} deployed to ${regionName(view, dest)} (${why}).`);
+    });
+  });
+  return {
+    asset: asset.id,
+    el,
+    refresh(view, ctx) {
+      viewRef = view;
+      const list = ctx.nation ? destinations(view, ctx.nation, from) : [];
+      const k = JSON.stringify(list);
+      if (k === key) return;
+      key = k;
+      const keep = to.value;
+      const open = list.filter((d) => d.open);
+      const shut = list.filter((d) => !d.open);
+      fill(
+        to,
+        h('option', { value: '' }, open.length ? 'Choose a destination' : 'No region is open to your forces'),
+        open.length
+          ? h(
+              'optgroup',
+              { label: 'Open to your forces' },
+              ...open.map((d) => h('option', { value: d.region, 'data-why': d.why }, `${d.name} — ${d.why}`)),
+            )
+          : null,
+        shut.length
+          ? h('optgroup', { label: 'Closed' }, ...shut.map((d) => h('option', { value: d.region, disabled: true }, `${d.name} — ${d.why}`)))
+          : null,
+      );
+      if (open.some((d) => d.region === keep)) to.value = keep;
+      showBasis();
+      fill(
+        closed,
+        shut.length
+          ? [
+              h('summary', {}, `Closed to your forces (${shut.length})`),
+              h('ul', {}, ...shut.map((d) => h('li', {}, h('strong', {}, d.name), `: ${d.why}`))),
+            ]
+          : null,
+      );
+      closed.hidden = shut.length === 0;
+    },
+  };
+}
+
+function info(view: View, id: string, close: () => void, ctx: Ctx | null, open: (asset: string) => void): Child[] {
   const r = view.map.regions.find((x) => x.id === id);
-  if (!r) return h('div', {}, 'Unknown region');
+  if (!r) return [h('div', {}, 'Unknown region')];
   const owner = r.controller === null ? 'Contested / none' : nationName(view, r.controller);
   const assets = view.assets.filter((a) => a.region === id);
   const injects = view.injects
@@ -21,9 +150,16 @@ export function regionCard(view: View, id: string, close: () => void): HTMLEleme
     .filter((o) => o.effects.some((e) => (e.kind === 'region' ? e.region === id : e.region === id)))
     .slice(-5)
     .reverse();
-  return h(
-    'div',
-    { 'data-region': id },
+  const mayDeploy = ctx !== null && ctx.role === 'nation' && !ctx.readOnly && ctx.nation !== null;
+  const phaseNote = mayDeploy ? deployPhaseNote(view) : null;
+  const moves = view.deployments.filter((d) => d.turn === view.exercise.turn && (d.to === id || d.from === id)).reverse();
+  const me = ctx?.nation ?? null;
+  const host = r.controller;
+  const allied = host !== null && view.nations.some((n) => n.id === host);
+  // Whose forces may enter: the viewer's (for this very region), or for control every ally the host opened it to.
+  const mine = me !== null && allied && host !== me ? hostBasis(view, me, host, id) : null;
+  const opened = me === null && allied ? view.access.filter((a) => a.host === host) : [];
+  return [
     h('button', { class: 'close link', 'aria-label': 'Close', onclick: close }, '✕'),
     h('h3', {}, r.name),
     h('p', { class: 'meta' }, `${r.domain} · ${owner}${r.population ? ` · ${r.population.toLocaleString()}k people` : ''}`),
@@ -36,20 +172,61 @@ export function regionCard(view: View, id: string, close: () => void): HTMLEleme
     r.infrastructure.length
       ? h('p', { class: 'meta' }, `Infrastructure: ${r.infrastructure.map((i) => i.replace(/_/g, ' ')).join(', ')}`)
       : null,
+    mine ? h('p', { class: 'access-note' }, `Open to your forces: ${basisLabel(view, mine, id)}.`) : null,
+    opened.length
+      ? h(
+          'p',
+          { class: 'access-note' },
+          `Open to ${opened.map((a) => `${nationName(view, a.user)} (${basisLabel(view, a.basis, id)})`).join('; ')}.`,
+        )
+      : null,
     h('h4', {}, `Assets (${assets.length})`),
     assets.length
       ? h(
           'ul',
-          {},
-          ...assets.map((a) =>
-            h(
+          { class: 'assets' },
+          ...assets.map((a) => {
+            const own = mayDeploy && a.owner === ctx.nation;
+            const why = own ? (phaseNote ?? cannotDeploy(view, a)) : null;
+            return h(
               'li',
-              {},
+              { 'data-asset': a.id },
               `${a.name} — ${nationName(view, a.owner)}, ${a.type.replace(/_/g, ' ')}, strength ${a.strength}, ${a.readiness.replace('_', ' ')}${a.hidden ? ' (hidden)' : ''}`,
-            ),
-          ),
+              own
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'deploy',
+                      disabled: why !== null,
+                      title: why ?? `Deploy ${a.name} to another region`,
+                      onclick: () => open(a.id),
+                    },
+                    'Deploy…',
+                  )
+                : null,
+              own && why && why !== phaseNote ? h('small', { class: 'hint' }, ` ${why}`) : null,
+            );
+          }),
         )
       : h('p', { class: 'empty' }, 'None known.'),
+    mayDeploy && phaseNote && assets.some((a) => a.owner === ctx.nation) ? h('p', { class: 'hint' }, phaseNote) : null,
+    moves.length
+      ? [
+          h('h4', {}, 'Deployments this turn'),
+          h(
+            'ul',
+            {},
+            ...moves.map((d) =>
+              h(
+                'li',
+                {},
+                `${view.assets.find((a) => a.id === d.asset)?.name ?? 'An asset'}: ${regionName(view, d.from)} → ${regionName(view, d.to)} (${basisLabel(view, d.basis, d.to)})`,
+              ),
+            ),
+          ),
+        ]
+      : null,
     injects.length || actions.length || outcomes.length ? h('h4', {}, 'Recent events') : null,
     h(
       'ul',
@@ -58,5 +235,63 @@ export function regionCard(view: View, id: string, close: () => void): HTMLEleme
       ...actions.map((a) => h('li', {}, `Action (${nationName(view, a.nation)}): ${a.title}`)),
       ...outcomes.map((o) => h('li', {}, `Outcome: ${o.title}`)),
     ),
-  );
+  ];
+}
+
+/**
+ * The card for a region. The same element comes back for the same region, so the shell can
+ * leave it in place (and a form in it keeps its focus and values) while views arrive.
+ */
+export function regionCard(view: View, id: string, close: () => void, ctx: Ctx | null = null): HTMLElement {
+  if (card?.region !== id) {
+    const infoEl = h('div', { class: 'region-info' });
+    const deployEl = h('div', { class: 'region-deploy' });
+    card = {
+      region: id,
+      el: h('div', { 'data-region': id }, infoEl, deployEl),
+      info: infoEl,
+      deploy: deployEl,
+      asset: null,
+      form: null,
+      done: null,
+      view,
+      ctx,
+      close,
+    };
+  }
+  const c = card;
+  c.view = view;
+  c.ctx = ctx;
+  c.close = close;
+  const rerender = () => regionCard(c.view, id, c.close, c.ctx);
+  const openForm = (asset: string) => {
+    c.asset = asset;
+    c.done = null;
+    rerender();
+    c.form?.el.querySelector('select')?.focus();
+  };
+  fill(c.info, ...info(view, id, close, ctx, openForm));
+  const asset = c.asset === null ? undefined : view.assets.find((a) => a.id === c.asset && a.region === id);
+  const mayDeploy = ctx !== null && ctx.role === 'nation' && !ctx.readOnly && asset?.owner === ctx.nation;
+  if (!asset || !mayDeploy) {
+    c.asset = null;
+    c.form = null;
+  } else if (c.form?.asset !== asset.id) {
+    c.form = deployForm(
+      asset,
+      id,
+      (done) => {
+        c.asset = null;
+        c.form = null;
+        c.done = done;
+        rerender();
+      },
+      () => c.ctx,
+    );
+  }
+  if (c.form && ctx) c.form.refresh(view, ctx);
+  if (c.form) {
+    if (c.deploy.firstElementChild !== c.form.el) fill(c.deploy, c.form.el);
+  } else fill(c.deploy, c.done ? h('p', { class: 'status-slot ok deploy-done', role: 'status' }, c.done) : null);
+  return c.el;
 }
