@@ -889,7 +889,7 @@ export function overlayLegend(view: Pick<View, 'nations' | 'adversary'>, o: Trea
     items.push({
       kind: 'overlay',
       label: o.viewer !== null ? 'Basing rights: open to your forces' : 'Basing rights: opened to allied forces',
-      swatch: `repeating-linear-gradient(45deg, ${BASING_COLOUR} 0 2px, transparent 2px 5px)`,
+      swatch: `repeating-linear-gradient(0deg, ${BASING_COLOUR} 0 2px, transparent 2px 5px)`,
     });
   for (const n of o.defended)
     items.push({

@@ -747,18 +747,20 @@ export class MapScene extends Phaser.Scene {
     this.linkPaths = [];
     if (!o) return;
     const px = this.dpr / this.cam.zoom;
-    for (const m of o.marks) {
+    // Basing first, collective defence over it: a region can be both.
+    const marks = [...o.marks].sort((a, b) => Number(a.kind === 'defence') - Number(b.kind === 'defence'));
+    for (const m of marks) {
       const r = this.regions.get(m.region);
       if (!r) continue;
       if (m.kind === 'basing') {
         g.lineStyle(1.5 * px, hexNum(BASING_COLOUR), 0.7);
         strokeSegments(g, hatchSegments(r.poly, 8 * px, 0));
-        const ring = insetPolygon(r.poly, r.pole, 5 * px);
+        const ring = insetPolygon(r.poly, r.pole, 11 * px);
         g.lineStyle(5 * px, 0x0b1117, 0.45).strokePoints(toVectors(ring), true, true);
         g.lineStyle(2.6 * px, hexNum(BASING_COLOUR), 1);
         strokeSegments(g, dashSegments(ring, 10 * px, 5 * px));
       } else {
-        const ring = insetPolygon(r.poly, r.pole, 7 * px);
+        const ring = insetPolygon(r.poly, r.pole, 4 * px);
         g.lineStyle(8 * px, 0x0b1117, 0.55).strokePoints(toVectors(ring), true, true);
         g.lineStyle(4 * px, hexNum(DEFENCE_COLOUR), 1).strokePoints(toVectors(ring), true, true);
       }
@@ -1331,9 +1333,21 @@ export class MapScene extends Phaser.Scene {
   treatyHook(): ConcordMapHook['treaty'] {
     const o = this.treaty;
     return {
-      links: o ? o.links.map((l) => ({ agreement: l.agreement, title: l.title, a: l.a, b: l.b })) : [],
+      links: o
+        ? o.links.map((l, i) => {
+            const path = this.linkPaths[i];
+            const mid = path?.[Math.floor(path.length / 2)];
+            return { agreement: l.agreement, title: l.title, a: l.a, b: l.b, at: mid ? this.toCss(mid) : null };
+          })
+        : [],
       marks: o ? o.marks.map((m) => ({ region: m.region, kind: m.kind })) : [],
     };
+  }
+
+  /** A world point in CSS pixels from the canvas's top left. */
+  private toCss([x, y]: Pt): [number, number] {
+    const c = this.cam;
+    return [((x - c.cx) * c.zoom + this.scale.width / 2) / this.dpr, ((y - c.cy) * c.zoom + this.scale.height / 2) / this.dpr];
   }
 
   assetsHook(): ConcordMapHook['assets'] {

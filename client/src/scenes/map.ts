@@ -31,7 +31,8 @@ export interface ConcordMapHook {
   assets: Array<{ id: string; region: string; x: number; y: number; clustered: boolean }>;
   /** Agreement lines and marked regions (basing rights, collective defence) now drawn. */
   treaty: {
-    links: Array<{ agreement: string; title: string; a: string; b: string }>;
+    /** Each line, with the middle of its path in CSS pixels from the canvas's top left (null before it is drawn). */
+    links: Array<{ agreement: string; title: string; a: string; b: string; at: [number, number] | null }>;
     marks: Array<{ region: string; kind: 'basing' | 'defence' }>;
   };
   selected: string | null;

@@ -9,6 +9,7 @@ import { channelLabel } from '../format.ts';
 import { field, fill, h } from './dom.ts';
 import { nationName, regionName } from './labels.ts';
 import { statusSlot, type Ctx } from './panel.ts';
+import { keepingFocus } from './keep-focus.ts';
 import { basisLabel, cannotDeploy, deployPhaseNote, destinations, hostBasis } from './deploy-model.ts';
 
 type Asset = View['assets'][number];
@@ -20,11 +21,14 @@ interface Card {
   el: HTMLElement;
   info: HTMLElement;
   deploy: HTMLElement;
+  history: HTMLElement;
   /** The asset whose deployment form is open. */
   asset: string | null;
   form: DeployForm | null;
   /** What the last deployment from this card did, until the card closes. */
   done: string | null;
+  /** What the card last showed, to leave it alone when a view changes nothing on it. */
+  key: string;
   /** The latest arguments, for a re-render the card starts itself. */
   view: View;
   ctx: Ctx | null;
@@ -133,32 +137,27 @@ function deployForm(asset: Asset, from: string, close: (done: string | null) => 
   };
 }
 
-function info(view: View, id: string, close: () => void, ctx: Ctx | null, open: (asset: string) => void): Child[] {
+function info(view: View, id: string, close: () => void, ctx: Ctx | null, open: (asset: string) => void, form: DeployForm | null): Child[] {
   const r = view.map.regions.find((x) => x.id === id);
   if (!r) return [h('div', {}, 'Unknown region')];
   const owner = r.controller === null ? 'Contested / none' : nationName(view, r.controller);
   const assets = view.assets.filter((a) => a.region === id);
-  const injects = view.injects
-    .filter((x) => x.regions.includes(id))
-    .slice(-5)
-    .reverse();
-  const actions = view.actions
-    .filter((a) => a.regions.includes(id))
-    .slice(-5)
-    .reverse();
-  const outcomes = view.outcomes
-    .filter((o) => o.effects.some((e) => (e.kind === 'region' ? e.region === id : e.region === id)))
-    .slice(-5)
-    .reverse();
   const mayDeploy = ctx !== null && ctx.role === 'nation' && !ctx.readOnly && ctx.nation !== null;
   const phaseNote = mayDeploy ? deployPhaseNote(view) : null;
-  const moves = view.deployments.filter((d) => d.turn === view.exercise.turn && (d.to === id || d.from === id)).reverse();
   const me = ctx?.nation ?? null;
   const host = r.controller;
   const allied = host !== null && view.nations.some((n) => n.id === host);
-  // Whose forces may enter: the viewer's (for this very region), or for control every ally the host opened it to.
-  const mine = me !== null && allied && host !== me ? hostBasis(view, me, host, id) : null;
-  const opened = me === null && allied ? view.access.filter((a) => a.host === host) : [];
+  // Whose forces may enter, and on what basis: the viewer's own (for this very region); on the
+  // viewer's own region, the allies it admits; for control, every ally the host admits.
+  const users = !allied
+    ? []
+    : me === null || host === me
+      ? view.nations.filter((n) => n.id !== host)
+      : view.nations.filter((n) => n.id === me);
+  const opened = users.flatMap((u) => {
+    const basis = host === null ? null : hostBasis(view, u.id, host, id);
+    return basis ? [{ user: u.id, basis }] : [];
+  });
   return [
     h('button', { class: 'close link', 'aria-label': 'Close', onclick: close }, '✕'),
     h('h3', {}, r.name),
@@ -172,12 +171,13 @@ function info(view: View, id: string, close: () => void, ctx: Ctx | null, open: 
     r.infrastructure.length
       ? h('p', { class: 'meta' }, `Infrastructure: ${r.infrastructure.map((i) => i.replace(/_/g, ' ')).join(', ')}`)
       : null,
-    mine ? h('p', { class: 'access-note' }, `Open to your forces: ${basisLabel(view, mine, id)}.`) : null,
     opened.length
       ? h(
           'p',
           { class: 'access-note' },
-          `Open to ${opened.map((a) => `${nationName(view, a.user)} (${basisLabel(view, a.basis, id)})`).join('; ')}.`,
+          me !== null && host !== me
+            ? `Open to your forces: ${basisLabel(view, opened[0]!.basis, id)}.`
+            : `Open to ${opened.map((a) => `${nationName(view, a.user)} (${basisLabel(view, a.basis, id)})`).join('; ')}.`,
         )
       : null,
     h('h4', {}, `Assets (${assets.length})`),
@@ -191,26 +191,55 @@ function info(view: View, id: string, close: () => void, ctx: Ctx | null, open: 
             return h(
               'li',
               { 'data-asset': a.id },
-              `${a.name} — ${nationName(view, a.owner)}, ${a.type.replace(/_/g, ' ')}, strength ${a.strength}, ${a.readiness.replace('_', ' ')}${a.hidden ? ' (hidden)' : ''}`,
-              own
-                ? h(
-                    'button',
-                    {
-                      type: 'button',
-                      class: 'deploy',
-                      disabled: why !== null,
-                      title: why ?? `Deploy ${a.name} to another region`,
-                      onclick: () => open(a.id),
-                    },
-                    'Deploy…',
-                  )
-                : null,
-              own && why && why !== phaseNote ? h('small', { class: 'hint' }, ` ${why}`) : null,
+              h(
+                'div',
+                { class: 'asset-line' },
+                h('span', { class: 'asset-name' }, a.name),
+                own && form?.asset !== a.id
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'deploy',
+                        disabled: why !== null,
+                        title: why ?? `Deploy ${a.name} to another region`,
+                        onclick: () => open(a.id),
+                      },
+                      'Deploy…',
+                    )
+                  : null,
+              ),
+              h(
+                'small',
+                { class: 'meta' },
+                `${nationName(view, a.owner)} · ${a.type.replace(/_/g, ' ')} · strength ${a.strength} · ${a.readiness.replace('_', ' ')}${a.hidden ? ' · hidden' : ''}`,
+                own && why && why !== phaseNote ? ` · ${why}` : '',
+              ),
+              form?.asset === a.id ? form.el : null,
             );
           }),
         )
       : h('p', { class: 'empty' }, 'None known.'),
     mayDeploy && phaseNote && assets.some((a) => a.owner === ctx.nation) ? h('p', { class: 'hint' }, phaseNote) : null,
+  ];
+}
+
+/** The card's lower part: deployments this turn and recent events. */
+function history(view: View, id: string): Child[] {
+  const moves = view.deployments.filter((d) => d.turn === view.exercise.turn && (d.to === id || d.from === id)).reverse();
+  const injects = view.injects
+    .filter((x) => x.regions.includes(id))
+    .slice(-5)
+    .reverse();
+  const actions = view.actions
+    .filter((a) => a.regions.includes(id))
+    .slice(-5)
+    .reverse();
+  const outcomes = view.outcomes
+    .filter((o) => o.effects.some((e) => (e.kind === 'region' ? e.region === id : e.region === id)))
+    .slice(-5)
+    .reverse();
+  return [
     moves.length
       ? [
           h('h4', {}, 'Deployments this turn'),
@@ -243,17 +272,21 @@ function info(view: View, id: string, close: () => void, ctx: Ctx | null, open: 
  * leave it in place (and a form in it keeps its focus and values) while views arrive.
  */
 export function regionCard(view: View, id: string, close: () => void, ctx: Ctx | null = null): HTMLElement {
-  if (card?.region !== id) {
+  // A new card for another region, or for one shown again after the card was closed.
+  if (card?.region !== id || card.el.closest('[hidden]') !== null) {
     const infoEl = h('div', { class: 'region-info' });
     const deployEl = h('div', { class: 'region-deploy' });
+    const historyEl = h('div', { class: 'region-history' });
     card = {
       region: id,
-      el: h('div', { 'data-region': id }, infoEl, deployEl),
+      el: h('div', { 'data-region': id }, infoEl, deployEl, historyEl),
       info: infoEl,
       deploy: deployEl,
+      history: historyEl,
       asset: null,
       form: null,
       done: null,
+      key: '',
       view,
       ctx,
       close,
@@ -268,9 +301,9 @@ export function regionCard(view: View, id: string, close: () => void, ctx: Ctx |
     c.asset = asset;
     c.done = null;
     rerender();
+    c.form?.el.scrollIntoView({ block: 'end' });
     c.form?.el.querySelector('select')?.focus();
   };
-  fill(c.info, ...info(view, id, close, ctx, openForm));
   const asset = c.asset === null ? undefined : view.assets.find((a) => a.id === c.asset && a.region === id);
   const mayDeploy = ctx !== null && ctx.role === 'nation' && !ctx.readOnly && asset?.owner === ctx.nation;
   if (!asset || !mayDeploy) {
@@ -290,8 +323,28 @@ export function regionCard(view: View, id: string, close: () => void, ctx: Ctx |
     );
   }
   if (c.form && ctx) c.form.refresh(view, ctx);
-  if (c.form) {
-    if (c.deploy.firstElementChild !== c.form.el) fill(c.deploy, c.form.el);
-  } else fill(c.deploy, c.done ? h('p', { class: 'status-slot ok deploy-done', role: 'status' }, c.done) : null);
+  const key = JSON.stringify([
+    view.map.regions.filter((r) => r.id === id).map((r) => [r.name, r.controller, r.stability]),
+    view.assets.filter((a) => a.region === id),
+    view.deployments.filter((d) => d.turn === view.exercise.turn),
+    [view.exercise.turn, view.exercise.phase, view.exercise.status],
+    view.agreements.map((a) => [a.id, a.status, a.title, a.bound]),
+    view.consultations.map((x) => [x.id, x.status]),
+    view.injects.filter((x) => x.regions.includes(id)).map((x) => x.id),
+    view.actions.filter((a) => a.regions.includes(id)).map((a) => [a.id, a.title]),
+    view.outcomes.length,
+    ctx ? [ctx.role, ctx.nation, ctx.readOnly] : null,
+    c.form?.asset ?? null,
+    c.done,
+  ]);
+  if (key !== c.key) {
+    c.key = key;
+    const form = c.form;
+    keepingFocus(c.el, () => {
+      fill(c.info, ...info(view, id, close, ctx, openForm, form));
+      fill(c.deploy, c.done ? h('p', { class: 'status-slot ok deploy-done', role: 'status' }, c.done) : null);
+      fill(c.history, ...history(view, id));
+    });
+  }
   return c.el;
 }

@@ -7,7 +7,7 @@
  */
 import type { View } from '@concord/shared/views/index';
 import { clock } from '../../format.ts';
-import { nationName, seatLabel } from '../labels.ts';
+import { nationName, nationsLabel, seatLabel } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 import { replyAddress, threadOf, threadsOf, threadTitle, type Address, type Thread } from './threads.ts';
@@ -195,7 +195,13 @@ export function channelsPanel(): Panel {
           : control && t.kind === 'nations'
             ? " — as exercise control, this opens exercise control's thread with them"
             : '';
-      fill(replyTo, 'Reply to ', h('strong', {}, title), landsOn);
+      const as =
+        control && t.kind === 'persona'
+          ? ` as ${view.personas.find((p) => p.id === t.persona)?.name ?? 'the persona'}, to ${nationsLabel(view, t.members)}`
+          : control && t.kind === 'control'
+            ? ' as exercise control'
+            : '';
+      fill(replyTo, 'Reply to ', h('strong', {}, title), as, landsOn);
       sendBtn.textContent = 'Send reply';
     } else {
       fill(replyTo, h('strong', {}, 'New message'));
@@ -213,8 +219,11 @@ export function channelsPanel(): Panel {
     const threads = threadsOf(view, self);
     if (threads.some((t) => t.id === current)) {
       if (awaiting === current) awaiting = null;
-    } else if (current === null || (mode === 'reply' && current !== awaiting)) current = threads[0]?.id ?? null;
-    if (threads.length === 0) mode = 'new';
+    } else if (current === null || (mode === 'reply' && current !== awaiting)) {
+      // Open the latest conversation; with none yet, start a new message.
+      current = threads.find((t) => t.count > 0)?.id ?? null;
+      if (current === null) mode = 'new';
+    }
     const unreadOf = (id: string) =>
       view.messages.filter(
         (m) => m.channel === id && m.seq > (marks[id] ?? 0) && (control ? m.from.nation !== null : m.from.nation !== self),
@@ -225,7 +234,9 @@ export function channelsPanel(): Panel {
       threads.length
         ? threads.map((t) => {
             const unread = unreadOf(t.id);
-            const { title, detail } = threadTitle(view, t, self);
+            const { title, detail: full } = threadTitle(view, t, self);
+            // Control's list names the teams on each thread; the thread's header says the rest.
+            const detail = control ? nationsLabel(view, t.members) : full;
             return h(
               'button',
               {

@@ -10,6 +10,7 @@ import type { CommandDraft } from '@concord/shared/protocol/index';
 import { field, fill, h, uid } from '../dom.ts';
 import { nationName } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
+import { keepingFocus } from '../keep-focus.ts';
 import {
   activationNote,
   CLAUSE_TYPES,
@@ -19,6 +20,7 @@ import {
   deadlineOptions,
   describeDeadline,
   dueIn,
+  shortDeadline,
   extendable,
   parseDeadline,
   positionRows,
@@ -69,21 +71,6 @@ function loadDecisionForm(): Promise<OpenDecisionForm | null> {
 const MAX_CITES = 10;
 const STATUS_LABEL: Record<Consultation['status'], string> = { open: 'Open', activated: 'Activated', declined: 'Declined' };
 
-/** Re-render without losing the participant's place: the focused field keeps focus and caret. */
-function keepingFocus(root: HTMLElement, render: () => void): void {
-  const active = document.activeElement;
-  const inside = active instanceof HTMLElement && root.contains(active) ? active : null;
-  let range: [number | null, number | null] | null = null;
-  if (inside instanceof HTMLTextAreaElement || (inside instanceof HTMLInputElement && inside.type === 'text'))
-    range = [inside.selectionStart, inside.selectionEnd];
-  render();
-  if (inside && inside.isConnected && document.activeElement !== inside) {
-    inside.focus({ preventScroll: true });
-    if (range && (inside instanceof HTMLTextAreaElement || inside instanceof HTMLInputElement))
-      inside.setSelectionRange(range[0], range[1]);
-  }
-}
-
 const memberOf = (t: Treaty, nation: string | null): boolean => nation !== null && t.parties.includes(nation);
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +81,13 @@ interface InvokeForm {
   refresh(view: View, ctx: Ctx): void;
 }
 
-function invokeForm(treaty: Treaty, clause: TreatyClause, close: () => void, getCtx: () => Ctx | null): InvokeForm {
+/** `close(known)` after an invocation gives the consultations there were before it; `close(null)` on cancel. */
+function invokeForm(
+  treaty: Treaty,
+  clause: TreatyClause,
+  close: (known: ReadonlySet<string> | null) => void,
+  getCtx: () => Ctx | null,
+): InvokeForm {
   const slot = statusSlot();
   const grounds = h('textarea', {
     rows: 3,
@@ -110,14 +103,15 @@ function invokeForm(treaty: Treaty, clause: TreatyClause, close: () => void, get
   const cites = h('div', { class: 'cite-groups' });
   const citeCount = h('small', { class: 'hint' });
   const deadline = h('select', { name: 'deadline' });
+  const deadlineHint = h('small', { class: 'hint' });
   const submit = h('button', { type: 'submit', class: 'primary' }, `Invoke ${clause.article}`);
   const form = h(
     'form',
     { class: 'invoke-form', 'aria-label': `Invoke ${clause.article} of the ${treaty.name}` },
-    field('Grounds', grounds, clause.trigger ? `Invoked when: ${clause.trigger}` : undefined),
+    field('Grounds', grounds),
     field(clause.type === 'collective_defence' ? 'Member attacked' : 'Member threatened', behalf),
     h('fieldset', { class: 'cites' }, h('legend', {}, `Citations (up to ${MAX_CITES})`), cites, citeCount),
-    field('Positions due by', deadline, 'Game time at the end of that phase'),
+    h('div', { class: 'field' }, h('label', { for: (deadline.id = uid('deadline')) }, 'Positions due by'), deadline, deadlineHint),
     h(
       'div',
       { class: 'row' },
@@ -128,7 +122,7 @@ function invokeForm(treaty: Treaty, clause: TreatyClause, close: () => void, get
           type: 'button',
           onclick: () => {
             fill(slot);
-            close();
+            close(null);
           },
         },
         'Cancel',
@@ -146,6 +140,13 @@ function invokeForm(treaty: Treaty, clause: TreatyClause, close: () => void, get
     citeCount.classList.toggle('too-many', n > MAX_CITES);
   };
   cites.addEventListener('change', countCites);
+  const explainDeadline = () => {
+    const view = viewRef;
+    if (!view) return;
+    const d = deadline.value ? parseDeadline(view.exercise, deadline.value) : defaultDeadline(view.exercise);
+    deadlineHint.textContent = d ? `Positions are due by the ${describeDeadline(view.exercise, d)}, game time.` : '';
+  };
+  deadline.addEventListener('change', explainDeadline);
 
   const refuse = (message: string, path: string) => {
     slot.className = 'status-slot error';
@@ -171,12 +172,13 @@ function invokeForm(treaty: Treaty, clause: TreatyClause, close: () => void, get
       ...(behalf.value && behalf.value !== ctx.nation ? { onBehalfOf: behalf.value } : {}),
       ...(d ? { deadline: d } : {}),
     };
+    const known = new Set(view.consultations.map((c) => c.id));
     void ctx.run(slot, draft).then((r) => {
       if (!r.ok) return;
       grounds.value = '';
       for (const c of chosen) c.checked = false;
       countCites();
-      close();
+      close(known);
     });
   });
 
@@ -222,13 +224,14 @@ function invokeForm(treaty: Treaty, clause: TreatyClause, close: () => void, get
       fill(cites, group('Injects', opts.inject), group('Intelligence reports', opts.report), group('Outcomes', opts.outcome));
       countCites();
       const keepDeadline = deadline.value;
-      const def = describeDeadline(view.exercise, defaultDeadline(view.exercise));
+      const def = shortDeadline(view.exercise, defaultDeadline(view.exercise));
       fill(
         deadline,
-        h('option', { value: '' }, `End of the next consultation phase: ${def}`),
+        h('option', { value: '' }, `End of the next consultation phase (${def})`),
         ...deadlines.map((d) => h('option', { value: d.value }, d.label)),
       );
       if (deadlines.some((d) => d.value === keepDeadline)) deadline.value = keepDeadline;
+      explainDeadline();
     },
   };
 }
@@ -392,6 +395,8 @@ export function treatiesPanel(): Panel {
   const positionForms = new Map<string, PositionForm>();
   const extendForms = new Map<string, ReturnType<typeof extendForm>>();
   let ticking: ReturnType<typeof setInterval> | null = null;
+  /** After an invocation, the consultations there were before it: bring the new one into view once the view holds it. */
+  let reveal: ReadonlySet<string> | null = null;
 
   const tick = () => {
     const view = viewRef;
@@ -432,14 +437,8 @@ export function treatiesPanel(): Panel {
     return h(
       'article',
       { class: `item consultation st-${c.status}`, 'data-consultation': c.id },
-      h(
-        'h4',
-        {},
-        `${c.article} — ${c.clauseTitle} `,
-        h('span', { class: `tag cst-${c.status}` }, STATUS_LABEL[c.status]),
-        h('span', { class: 'tag' }, CLAUSE_TYPES[c.clauseType]),
-      ),
-      h('p', { class: 'meta' }, `${c.treatyName} · opened on turn ${c.turn}`),
+      h('h4', {}, `${c.article} — ${c.clauseTitle} `, h('span', { class: `tag cst-${c.status}` }, STATUS_LABEL[c.status])),
+      h('p', { class: 'meta' }, `${CLAUSE_TYPES[c.clauseType]} · ${c.treatyName} · opened on turn ${c.turn}`),
       h(
         'p',
         {},
@@ -479,26 +478,20 @@ export function treatiesPanel(): Panel {
       note ? h('p', { class: 'activation' }, note) : null,
       h('div', { class: 'sub' }, `Positions — ${tallyLine(c)}`),
       h(
-        'table',
+        'ul',
         { class: 'positions' },
-        h(
-          'tbody',
-          {},
-          ...rows.map((r) =>
+        ...rows.map((r) =>
+          h(
+            'li',
+            { 'data-member': r.nation, class: r.nation === ctx.nation ? 'own' : '' },
             h(
-              'tr',
-              { 'data-member': r.nation, class: r.nation === ctx.nation ? 'own' : '' },
-              h('th', { scope: 'row' }, r.name),
-              h('td', {}, h('span', { class: `tag stance-${r.stance ?? 'none'}` }, stanceLabel(r.stance))),
-              h(
-                'td',
-                {},
-                r.statement ? h('span', { class: 'statement' }, r.statement) : null,
-                r.by
-                  ? h('small', { class: 'meta' }, `${r.statement ? ' — ' : ''}${r.by}${r.turn !== null ? `, turn ${r.turn}` : ''}`)
-                  : null,
-              ),
+              'div',
+              { class: 'position-head' },
+              h('strong', {}, r.name),
+              h('span', { class: `tag stance-${r.stance ?? 'none'}` }, stanceLabel(r.stance)),
+              r.by ? h('small', { class: 'meta' }, `${r.by}${r.turn !== null ? `, turn ${r.turn}` : ''}`) : null,
             ),
+            r.statement ? h('p', { class: 'statement' }, r.statement) : null,
           ),
         ),
       ),
@@ -536,8 +529,9 @@ export function treatiesPanel(): Panel {
               (form = invokeForm(
                 t,
                 cl,
-                () => {
+                (known) => {
                   invoking = null;
+                  reveal = known;
                   rerender();
                 },
                 () => ctxRef,
@@ -570,8 +564,9 @@ export function treatiesPanel(): Panel {
                   )
                 : null,
             ),
-            h('p', { class: 'clause-text' }, cl.text),
-            h('p', { class: 'meta' }, `Decided — ${ruleInWords(cl.decisionRule)}`, cl.trigger ? ` Invoked when: ${cl.trigger}` : ''),
+            cl.trigger ? h('p', { class: 'trigger' }, h('span', { class: 'sub' }, 'Invoked when '), cl.trigger) : null,
+            h('p', { class: 'meta' }, `Decision rule — ${ruleInWords(cl.decisionRule)}`),
+            h('details', { class: 'clause-text' }, h('summary', {}, 'Text of the clause'), h('p', {}, cl.text)),
             running.length
               ? h(
                   'p',
@@ -610,6 +605,12 @@ export function treatiesPanel(): Panel {
     const view = viewRef;
     const ctx = ctxRef;
     keepingFocus(root, () => render(view, ctx));
+    const known = reveal;
+    const fresh = known ? view.consultations.find((c) => !known.has(c.id)) : undefined;
+    if (fresh) {
+      reveal = null;
+      root.querySelector(`[data-consultation="${fresh.id}"]`)?.scrollIntoView({ block: 'start' });
+    }
   };
 
   return {

@@ -101,6 +101,11 @@ export function describeDeadline(ex: Clock, d: Deadline): string {
   return `end of ${phaseName(ex, d.phase)}, turn ${d.turn} (${gameTime(gameTimeAtEnd(ex, d))})`;
 }
 
+/** "Turn 2, Consultation and negotiation — 04 Mar 2031 11:12Z": for a list of deadlines. */
+export function shortDeadline(ex: Clock, d: Deadline): string {
+  return `Turn ${d.turn}, ${phaseName(ex, d.phase)} — ${gameTime(gameTimeAtEnd(ex, d))}`;
+}
+
 export interface DeadlineOption {
   /** "turn/phase", the value of the option. */
   value: string;
@@ -118,7 +123,7 @@ export function deadlineOptions(ex: Clock, after: Deadline | null = null): Deadl
     for (const p of ex.phases) {
       const d: Deadline = { turn, phase: p.id };
       if (deadlinePassed(ex, d) || positionOf(ex, d) <= floor) continue;
-      out.push({ value: deadlineValue(d), label: describeDeadline(ex, d), deadline: d });
+      out.push({ value: deadlineValue(d), label: shortDeadline(ex, d), deadline: d });
     }
   return out;
 }
