@@ -770,7 +770,7 @@ export class MapScene extends Phaser.Scene {
       const to = this.regions.get(l.to);
       if (!from || !to) return;
       const path = linkPath(from.anchor, to.anchor, l.lane, l.lanes, 6 * px);
-      this.linkPaths.push(path);
+      this.linkPaths[i] = path;
       const hovered = i === this.hoverLink;
       const colour = hexNum(l.colour);
       const w = hovered ? 5 : 3.2;

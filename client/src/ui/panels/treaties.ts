@@ -458,7 +458,7 @@ export function treatiesPanel(): Panel {
       h(
         'p',
         { class: 'deadline' },
-        c.status === 'open' || c.rule === 'unilateral' ? 'Positions due by the ' : 'Positions were due by the ',
+        c.status === 'open' || c.rule === 'unilateral' ? 'Positions due by the ' : 'The deadline was the ',
         h('strong', {}, describeDeadline(view.exercise, c.deadline)),
         c.extensions.length
           ? h('span', { class: 'meta' }, ` · extended ${c.extensions.length === 1 ? 'once' : `${c.extensions.length} times`}`)
