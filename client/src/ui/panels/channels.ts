@@ -44,12 +44,16 @@ export function channelsPanel(): Panel {
   const counterpart = select(
     [
       { value: 'nations', label: 'Other nations' },
-      { value: 'persona', label: 'A persona (played by exercise control)' },
+      { value: 'persona', label: 'A persona' },
       { value: 'control', label: 'Exercise control (the white cell)' },
     ],
     { name: 'counterpart' },
   );
-  const counterpartField = field('Write to', counterpart);
+  const counterpartField = field(
+    'Write to',
+    counterpart,
+    'Exercise control plays the personas: a ministry, a newsroom, the Secretary-General…',
+  );
   const personaSelect = select([], { name: 'persona' });
   const personaField = field('Persona', personaSelect);
   const writeAs = select([], { name: 'writeAs' });
@@ -204,7 +208,7 @@ export function channelsPanel(): Panel {
       fill(replyTo, 'Reply to ', h('strong', {}, title), as, landsOn);
       sendBtn.textContent = 'Send reply';
     } else {
-      fill(replyTo, h('strong', {}, 'New message'));
+      fill(replyTo);
       sendBtn.textContent = 'Send';
     }
     form.hidden = ctx.readOnly;

@@ -174,7 +174,8 @@ function invokeForm(
     };
     const known = new Set(view.consultations.map((c) => c.id));
     void ctx.run(slot, draft).then((r) => {
-      if (!r.ok) return;
+      // Some refusals name a member by its trigraph ("… for ORV are already open"): say its name.
+      if (!r.ok) return refuse(withNames(view, r.message), r.path ?? r.code);
       grounds.value = '';
       for (const c of chosen) c.checked = false;
       countCites();
@@ -400,6 +401,11 @@ export function treatiesPanel(): Panel {
 
   const tick = () => {
     const view = viewRef;
+    if (!root.isConnected && ticking !== null) {
+      // The tab was left (or the panel replaced): stop until it is shown again.
+      clearInterval(ticking);
+      ticking = null;
+    }
     if (!root.isConnected || !view) return;
     for (const el of root.querySelectorAll<HTMLElement>('[data-due]')) {
       const c = view.consultations.find((x) => x.id === el.dataset.due);
@@ -621,11 +627,11 @@ export function treatiesPanel(): Panel {
     },
     mount(el) {
       fill(el, root);
-      if (ticking === null) ticking = setInterval(tick, 1000);
     },
     update(view, ctx) {
       viewRef = view;
       ctxRef = ctx;
+      ticking ??= setInterval(tick, 1000);
       const ex = view.exercise;
       const key = JSON.stringify([
         ctx.nation,
