@@ -11,7 +11,8 @@ import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts';
 import { ViewMirror, type PatchMessage } from '../../client/src/net/mirror.ts';
-import { COMMAND, PUSH, type CommandDraft, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
+import { COMMAND, PUSH, VIEW, type CommandDraft, type JoinResponse, type Reply } from '../../shared/src/protocol/index.ts';
+import { parseJsonl, Replay } from '../../shared/src/replay/index.ts';
 import type { View } from '../../shared/src/views/index.ts';
 
 export const quietLog = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -228,4 +229,102 @@ export async function rawJoin(base: string, joined: JoinResponse): Promise<RawCo
     });
   });
   return { socket, frames, closed };
+}
+
+// Helpers for the negotiation and treaty flows ----------------------------------------------------
+
+/** Create an exercise from an uploaded scenario (a variant built by the test). */
+export async function createExerciseFrom(base: string, scenario: unknown, seed = 1): Promise<Created> {
+  const r = await api<Created>(base, 'POST', '/exercises', { scenario, seed });
+  if (r.status !== 201) throw new Error(`create failed: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export type Accepted = Extract<Reply, { ok: true }>;
+export type Refused = Extract<Reply, { ok: false }>;
+
+/** Send a command that must be accepted: its reply, or an error naming the refusal. */
+export async function accepted(p: Player, command: CommandDraft): Promise<Accepted> {
+  const r = await p.send(command);
+  if (!r.ok) throw new Error(`${command.type} refused: ${r.code} ${r.message}${r.path ? ` (${r.path})` : ''}`);
+  return r;
+}
+
+/** Send a command that must be refused with `code`: the refusal. */
+export async function refused(p: Player, command: CommandDraft, code: string): Promise<Refused> {
+  const r = await p.send(command);
+  expect(r, `${command.type} should be refused with ${code}`).toMatchObject({ ok: false, code });
+  return r as Refused;
+}
+
+/** The last sequence number an accepted command produced. */
+export const lastSeq = (r: Accepted): number => r.seqs.at(-1) ?? 0;
+
+/**
+ * A barrier: once the room answers this request, every frame the server sent this client before
+ * it has arrived (one socket, in order), so the mirror and the recorded frames are complete.
+ */
+export async function flush(...players: Player[]): Promise<void> {
+  await Promise.all(players.map((p) => p.room.request(VIEW, {})));
+}
+
+/** A copy of the client's mirrored view as it is now (patches change the mirror in place). */
+export const snapshot = (p: Player): View => structuredClone(p.view());
+
+/** The picture an audience is shown now, through `GET /api/exercises/:id/state?as=`. */
+export async function stateAs(base: string, token: string, exerciseId: string, as?: string): Promise<{ seq: number; view: View }> {
+  const r = await api<{ seq: number; view: View }>(
+    base,
+    'GET',
+    `/exercises/${exerciseId}/state${as === undefined ? '' : `?as=${encodeURIComponent(as)}`}`,
+    undefined,
+    token,
+  );
+  if (r.status !== 200) throw new Error(`state failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** The exercise's log, downloaded as control does (`GET /api/exercises/:id/log`), ready to replay. */
+export async function replayOf(base: string, token: string, exerciseId: string): Promise<Replay> {
+  const r = await api<string>(base, 'GET', `/exercises/${exerciseId}/log`, undefined, token);
+  if (r.status !== 200) throw new Error(`log failed: ${r.status}`);
+  const parsed = parseJsonl(r.body);
+  if (!parsed.ok) throw new Error(`log does not parse: ${parsed.problems.join('; ')}`);
+  return new Replay(parsed.events);
+}
+
+/** Exercise control moves the exercise on, phase by phase, to a phase of a turn. */
+export async function advanceTo(control: Player, turn: number, phase: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const x = control.view().exercise;
+    if (x.turn === turn && x.phase === phase) return;
+    if (x.turn > turn) throw new Error(`already past turn ${turn}`);
+    const r = await accepted(control, { type: 'phase.advance', ...(x.phase === null ? {} : { expect: { turn: x.turn, phase: x.phase } }) });
+    await control.waitFor((v) => v.exercise.seq >= lastSeq(r));
+  }
+  throw new Error(`could not reach ${phase} of turn ${turn}`);
+}
+
+/** One SDK client for every seat of an exercise: exercise control, each nation, and an observer. */
+export interface Table {
+  ex: Created;
+  control: Player;
+  nations: Record<string, Player>;
+  observer: Player;
+  /** Every nation's client and the observer's, with their audience labels. */
+  audiences: Array<[string, Player]>;
+}
+
+export async function seatEveryone(base: string, ex: Created, nations: readonly string[]): Promise<Table> {
+  const control = await connect(base, await join(base, codeFor(ex, 'facilitator'), 'White Cell'));
+  const seated: Record<string, Player> = {};
+  for (const n of nations) seated[n] = await connect(base, await join(base, codeFor(ex, 'nation', n), `${n} minister`, 'fm'));
+  const observer = await connect(base, await join(base, codeFor(ex, 'observer'), 'Press gallery'));
+  return {
+    ex,
+    control,
+    nations: seated,
+    observer,
+    audiences: [...Object.entries(seated), ['public', observer]],
+  };
 }

@@ -98,6 +98,11 @@ function vocabulary(state: ExerciseState): Record<string, string[]> {
     objectives: s.objectives.map((o) => o.id),
     regions: s.map.regions.flatMap((r) => [r.id, r.name]),
     personas: s.personas.flatMap((p) => [p.id, p.name]),
+    agreements: Object.values(state.agreements).flatMap((a) => [a.id, ...a.versions.map((v) => v.title)]),
+    consultations: Object.values(state.consultations).map((c) => c.id),
+    decisions: state.decisions.flatMap((d) => [d.id, d.title]),
+    treaties: s.treaties.flatMap((t) => [t.id, t.name]),
+    clauses: s.treaties.flatMap((t) => t.clauses.map((c) => c.id)),
   };
 }
 
@@ -119,6 +124,12 @@ const KIND_OF_FIELD: Record<string, string> = {
   nation: 'nations',
   controller: 'nations',
   visibleTo: 'nations',
+  parties: 'nations',
+  onBehalfOf: 'nations',
+  agreement: 'agreements',
+  consultation: 'consultations',
+  treaty: 'treaties',
+  clause: 'clauses',
 };
 
 const MADE_UP = ['zz-no-such-thing', 'A999999', 'hw-int-99', 'ghost-sub', 'constructor', 'hasOwnProperty', '__proto__', 'x'];

@@ -10,6 +10,8 @@ import {
   LOG_FORMAT_VERSION,
   LogFormatError,
   upcast,
+  upcastEvent,
+  upcastPlan,
   defaultUpcasters,
   type RawEvent,
   type Upcaster,
@@ -42,6 +44,34 @@ describe('the format 1 fixture', () => {
     expect(new Replay(log.events).final).toEqual(state);
   });
 
+  it("gives every format 2 message its counterpart: a persona's thread, the thread with control, or none", () => {
+    const v2 = (from: Record<string, unknown>, members: string[]) => ({
+      seq: 9,
+      at: 1,
+      cmd: 'c',
+      by: { role: 'facilitator', nation: null, position: null, name: 'Lead' },
+      type: 'message.sent',
+      id: 'M9',
+      turn: 1,
+      from,
+      members,
+      subject: '',
+      body: 'hello',
+    });
+    const [persona, control, nation] = [
+      v2({ nation: null, persona: 'harbour-herald', position: null, name: 'The Harbour Herald' }, ['BRV', 'CSM']),
+      v2({ nation: null, persona: null, position: null, name: 'Lead' }, ['CSM']),
+      v2({ nation: 'ARN', persona: null, position: 'hog', name: 'PM' }, ['ARN', 'BRV']),
+    ].map((e) => upcastEvent(e, upcastPlan(2)));
+    expect(persona?.counterpart).toEqual({ kind: 'persona', persona: 'harbour-herald' });
+    expect(control?.counterpart).toEqual({ kind: 'control' });
+    expect(nation?.counterpart).toBeNull();
+    // Format 1 messages between nations keep their channel.
+    const state = fold(parsed(v1Text).events);
+    expect(state.messages.length).toBeGreaterThan(0);
+    expect(state.messages.every((m) => m.counterpart === null && !m.channel.includes('@'))).toBe(true);
+  });
+
   it('gives the same events through upcast() as through the JSONL reader', () => {
     const raw = v1Lines.map((l): unknown => JSON.parse(l));
     expect(upcast(raw, 1)).toEqual(parsed(v1Text).events);
@@ -63,19 +93,23 @@ describe('the format 1 fixture', () => {
   });
 });
 
+/** The default registry's steps after format 2, for tests that bring their own steps from format 1. */
+const later = defaultUpcasters().filter((s) => s.from >= 2);
+
 describe('versions the reader cannot or must not read', () => {
   const withMarker = (marker: unknown) =>
     [JSON.stringify({ [LOG_FORMAT_KEY]: marker, ...JSON.parse(v1Lines[0] ?? '{}') }), ...v1Lines.slice(1)].join('\n');
 
   it('refuses a newer log, naming both versions', () => {
-    const r = parseJsonl(withMarker(3));
+    const newer = LOG_FORMAT_VERSION + 1;
+    const r = parseJsonl(withMarker(newer));
     expect(r).toEqual({
       ok: false,
       code: 'format_too_new',
-      problems: [`line 1: this log is format 3; this Concord reads formats up to ${LOG_FORMAT_VERSION}`],
+      problems: [`line 1: this log is format ${newer}; this Concord reads formats up to ${LOG_FORMAT_VERSION}`],
     });
-    expect(() => upcast([], 3)).toThrow(
-      new LogFormatError('format_too_new', 'this log is format 3; this Concord reads formats up to 2', 3),
+    expect(() => upcast([], newer)).toThrow(
+      new LogFormatError('format_too_new', `this log is format ${newer}; this Concord reads formats up to ${LOG_FORMAT_VERSION}`, newer),
     );
   });
 
@@ -126,6 +160,7 @@ describe('the upcaster seam', () => {
         },
       },
       { name: 'v1→v2: the version marker', from: 1, to: 2, type: '*', up: (e) => e },
+      ...later,
     ];
     expect(upcast(old, 1, steps)).toEqual(parsed(v1Text).events);
     expect(seen.length).toBe(old.filter((e) => e.type === 'message.sent').length);
@@ -135,9 +170,11 @@ describe('the upcaster seam', () => {
 
   it('names the event, the versions and the field when an upcast event does not fit the schema', () => {
     const old = v1Lines.map((l) => JSON.parse(l) as RawEvent);
-    const steps: Upcaster[] = [{ name: 'broken', from: 1, to: 2, type: 'exercise.started', up: (e) => ({ ...e, extra: 1 }) }];
+    const steps: Upcaster[] = [{ name: 'broken', from: 1, to: 2, type: 'exercise.started', up: (e) => ({ ...e, extra: 1 }) }, ...later];
     expect(() => upcast(old, 1, steps)).toThrow(
-      /^event 2 \(exercise\.started\), upcast from format 1 to 2: \(event\): Unrecognized key: "extra"/,
+      new RegExp(
+        `^event 2 \\(exercise\\.started\\), upcast from format 1 to ${LOG_FORMAT_VERSION}: \\(event\\): Unrecognized key: "extra"`,
+      ),
     );
   });
 

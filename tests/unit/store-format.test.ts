@@ -95,7 +95,7 @@ describe('the format 1 database fixture', () => {
     const { subject: _subject, ...withoutSubject } = JSON.parse(row?.body ?? '{}') as Record<string, unknown>;
     store.db.prepare('UPDATE events SET body = ? WHERE seq = 9').run(JSON.stringify(withoutSubject));
     await expect(store.events(EXERCISE)).rejects.toThrow(
-      `exercise ${EXERCISE}, event 9 (message.sent), upcast from format 1 to 2: subject: Invalid input: expected string, received undefined`,
+      `exercise ${EXERCISE}, event 9 (message.sent), upcast from format 1 to ${LOG_FORMAT_VERSION}: subject: Invalid input: expected string, received undefined`,
     );
     expect(peek(path, 'SELECT log_format FROM exercises')).toEqual([{ log_format: 1 }]);
   });
@@ -128,23 +128,26 @@ describe('newer formats', () => {
   it('refuses a snapshot from a newer format, naming both versions', async () => {
     const path = v1Copy();
     const store = open(path);
-    store.db.prepare('UPDATE snapshots SET format = 3').run();
+    const newer = LOG_FORMAT_VERSION + 1;
+    store.db.prepare(`UPDATE snapshots SET format = ${newer}`).run();
     await expect(LiveExercise.restore({ id: EXERCISE, store, log, now: () => T0 })).rejects.toThrow(
-      new LogFormatError('format_too_new', `this snapshot is format 3; this Concord reads formats up to ${LOG_FORMAT_VERSION}`, 3),
+      new LogFormatError('format_too_new', `this snapshot is format ${newer}; this Concord reads formats up to ${LOG_FORMAT_VERSION}`, newer),
     );
   });
 
   it('refuses a log from a newer format on read and on append, writing nothing', async () => {
     const path = v1Copy();
     const store = open(path);
-    store.db.prepare('UPDATE exercises SET log_format = 3').run();
-    const message = `this log is format 3; this Concord reads formats up to ${LOG_FORMAT_VERSION}`;
+    const newer = LOG_FORMAT_VERSION + 1;
+    store.db.prepare(`UPDATE exercises SET log_format = ${newer}`).run();
+    const message = `this log is format ${newer}; this Concord reads formats up to ${LOG_FORMAT_VERSION}`;
     await expect(store.events(EXERCISE)).rejects.toThrow(message);
     const tail = peek<{ body: string }>(path, 'SELECT body FROM events WHERE seq = 19')[0];
-    const last = JSON.parse(tail?.body ?? '{}') as EngineEvent;
-    const next: EngineEvent = { ...last, seq: 20, cmd: 'later' };
+    // The stored row is format 1: bring it up to today's schema, so that only the log's format is wrong.
+    const [last] = upcast([JSON.parse(tail?.body ?? '{}')], 1);
+    const next: EngineEvent = { ...last!, seq: 20, cmd: 'later' };
     await expect(store.append({ exerciseId: EXERCISE, expectedSeq: 19, events: [next] })).rejects.toThrow(message);
-    expect(peek(path, 'SELECT last_seq, log_format FROM exercises')).toEqual([{ last_seq: 19, log_format: 3 }]);
+    expect(peek(path, 'SELECT last_seq, log_format FROM exercises')).toEqual([{ last_seq: 19, log_format: newer }]);
   });
 });
 

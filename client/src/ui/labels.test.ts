@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { View } from '@concord/shared/views/index';
 import {
   actionTypeLabel,
+  AGREEMENT_RULES,
+  agreementStatusLabel,
   assetName,
+  citationLabel,
+  CLASSIFICATIONS,
+  CLAUSE_TYPES,
+  clauseTypeLabel,
+  MOTIONS,
+  ruleExplain,
+  ruleLabel,
+  STANCES,
+  stanceLabel,
+  withNames,
   channelTitle,
   injectLabel,
   intelTitle,
@@ -45,6 +57,9 @@ const view = {
   assets: [{ id: 'kst-2-mech', name: '2nd Mechanised Brigade' }],
   injects: [{ id: 'nl-inj-03', number: 3, subject: 'Gas pressure drops' }],
   intel: [{ id: 'nl-int-01', title: 'Varkan armour near the Sarn Gap' }],
+  outcomes: [{ id: 'O7', title: 'Varkan units pull back' }],
+  agreements: [{ id: 'AG3', title: 'Sarn Gap air policing' }],
+  consultations: [{ id: 'C9', treatyName: 'Saltmere Compact', article: 'Art. 4', clauseTitle: 'Consultation' }],
 } as unknown as View;
 
 describe('names for the ids a view carries', () => {
@@ -97,5 +112,49 @@ describe('names for the ids a view carries', () => {
   it('labels action types', () => {
     expect(actionTypeLabel('military')).toBe('Military');
     expect(actionTypeLabel('something_new')).toBe('Something new');
+  });
+});
+
+describe('negotiation labels', () => {
+  it('labels every clause type, rule, status, stance and motion', () => {
+    expect(CLAUSE_TYPES.map((t) => t.label)).toEqual([
+      'Consultation',
+      'Collective defence',
+      'Intelligence sharing',
+      'Basing and access',
+      'Burden sharing',
+      'Sanctions coordination',
+      'Mutual aid',
+      'Non-aggression',
+    ]);
+    expect(clauseTypeLabel('basing_access')).toBe('Basing and access');
+    expect(AGREEMENT_RULES.map((r) => r.id)).toEqual(['consensus', 'majority', 'silence']);
+    for (const r of AGREEMENT_RULES) expect(r.explain.length, r.id).toBeGreaterThan(20);
+    expect(ruleLabel('silence')).toBe('Silence procedure');
+    expect(ruleLabel('unilateral')).toBe('Unilateral');
+    expect(ruleExplain('consensus')).toMatch(/veto/);
+    expect(agreementStatusLabel('negotiating')).toBe('In negotiation');
+    expect(agreementStatusLabel('in_force')).toBe('In force');
+    expect(STANCES.map((s) => s.label)).toEqual(['Support', 'Oppose', 'Abstain']);
+    expect(stanceLabel('abstain')).toBe('Abstain');
+    expect(MOTIONS.map((m) => m.id)).toEqual(['suspend', 'resume', 'terminate']);
+    expect(CLASSIFICATIONS).toEqual(['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET']);
+  });
+
+  it("puts names in the engine's sentences, leaving other capitals alone", () => {
+    expect(withNames(view, 'Vetoed by CAL.')).toBe('Vetoed by Republic of Calvaria.');
+    expect(withNames(view, 'KST withdrew; fewer than two parties are left.')).toBe(
+      'Republic of Kestria withdrew; fewer than two parties are left.',
+    );
+    expect(withNames(view, 'Silence broken by KST, LND.')).toBe('Silence broken by Republic of Kestria, Kingdom of Lindmark.');
+    expect(withNames(view, 'The GDP and NATO stay; VRK moves.')).toBe('The GDP and NATO stay; Varkan Federation moves.');
+  });
+
+  it('names what a citation cites', () => {
+    expect(citationLabel(view, { kind: 'inject', id: 'nl-inj-03' })).toBe('Inject #3: Gas pressure drops');
+    expect(citationLabel(view, { kind: 'report', id: 'nl-int-01' })).toBe('Report: Varkan armour near the Sarn Gap');
+    expect(citationLabel(view, { kind: 'outcome', id: 'O7' })).toBe('Outcome: Varkan units pull back');
+    expect(citationLabel(view, { kind: 'agreement', id: 'AG3' })).toBe('Agreement: Sarn Gap air policing');
+    expect(citationLabel(view, { kind: 'consultation', id: 'C9' })).toBe('Consultation: Saltmere Compact, Art. 4 Consultation');
   });
 });

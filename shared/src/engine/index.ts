@@ -7,7 +7,7 @@ export * from './evolve.ts';
 export * from './genesis.ts';
 export * from './rng.ts';
 export * from './command-log.ts';
-export { releasableTo, banner, holdsReport } from './intel/markings.ts';
+export { releasableTo, banner, holdsReport, sharingAgreement } from './intel/markings.ts';
 export { addressedTo } from './injects/decide.ts';
 export { channelId } from './messaging/decide.ts';
 export { MAX_ACTIONS_PER_TURN } from './actions/commands.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { actors, deepFreeze, harness, MINUTE } from '../../../tests/helpers/harness.ts';
+import { actors, deepFreeze, harness, MINUTE, ofType, only } from '../../../tests/helpers/harness.ts';
 import { given } from '../../../tests/helpers/given.ts';
 import { parseScenarioText } from '../scenario/load.ts';
 import { simulate } from '../sim/simulate.ts';
@@ -18,7 +18,7 @@ import { collections, cloneState, nextDue } from './registry.ts';
 import { evolve, genesis } from './evolve.ts';
 import type { ExerciseState } from './state.ts';
 
-const { facilitator, ARN } = actors;
+const { facilitator, ARN, BRV, CSM } = actors;
 
 function northernLantern() {
   const r = parseScenarioText(readFileSync(new URL('../../../scenarios/northern-lantern.json', import.meta.url), 'utf8'));
@@ -113,6 +113,51 @@ describe('the list of concerns', () => {
       message: 'Ships collide.',
     });
     h.ok(actors.evaluator, { type: 'note.record', text: 'Prompt consultation.', nation: 'ARN' });
+    // Negotiation and treaty steps, played here as well so that the check does not hang on what
+    // the bots happen to do in three turns: an agreement amended, signed by all, published,
+    // suspended by a motion and left by a party; one vetoed after its deadline was extended; one
+    // under silence, broken, amended and kept to its deadline; a unilateral invocation answered
+    // and extended; and a consensus invocation still short of answers at its deadline. The two
+    // deadlines (the end of this consultation phase) are settled by the clock, one item per tick.
+    const consult = { turn: 1, phase: 'consult' } as const;
+    expect(h.state.phaseIndex).toBe(1);
+    const clause = { type: 'basing_access', title: 'Access' } as const;
+    const a = only(
+      h.ok(ARN, { type: 'agreement.propose', title: 'Accord', parties: ['BRV', 'CSM'], clauses: [clause], rule: 'consensus' }),
+      'agreement.proposed',
+    ).agreement;
+    h.ok(BRV, { type: 'agreement.amend', agreement: a, version: 1, text: 'Preamble.', note: 'Adds a preamble' });
+    for (const n of [ARN, BRV, CSM])
+      h.ok(n, { type: 'agreement.sign', agreement: a, version: 2, reservations: n === CSM ? 'Subject to parliament.' : '' });
+    h.ok(ARN, { type: 'agreement.publish', agreement: a });
+    h.ok(ARN, { type: 'agreement.motion', agreement: a, motion: 'suspend', reason: 'Pause for talks.' });
+    h.ok(BRV, { type: 'agreement.motion.vote', agreement: a, stance: 'support' });
+    expect(only(h.ok(CSM, { type: 'agreement.motion.vote', agreement: a, stance: 'support' }), 'agreement.motion.settled').result).toBe(
+      'adopted',
+    );
+    h.ok(CSM, { type: 'agreement.withdraw', agreement: a, reason: 'Overtaken by events.' });
+    const vetoed = only(
+      h.ok(ARN, { type: 'agreement.propose', title: 'Pact', parties: ['BRV'], clauses: [clause], rule: 'consensus', deadline: consult }),
+      'agreement.proposed',
+    ).agreement;
+    h.ok(facilitator, { type: 'agreement.extend', agreement: vetoed, deadline: { turn: 2, phase: 'consult' } });
+    h.ok(BRV, { type: 'agreement.reject', agreement: vetoed, version: 1, reason: 'Not now.' });
+    const silence = only(
+      h.ok(ARN, { type: 'agreement.propose', title: 'Statement', parties: ['BRV', 'CSM'], clauses: [clause], rule: 'silence' }),
+      'agreement.proposed',
+    ).agreement;
+    h.ok(CSM, { type: 'agreement.silence.break', agreement: silence, version: 1, reason: 'Paragraph 2.' });
+    h.ok(CSM, { type: 'agreement.amend', agreement: silence, version: 1, title: 'Revised statement' });
+    const unilateral = only(
+      h.ok(ARN, { type: 'treaty.invoke', treaty: 'harbour-compact', clause: 'hc-art2', grounds: 'Threatened.' }),
+      'consultation.opened',
+    ).consultation;
+    h.ok(CSM, { type: 'consultation.position', consultation: unilateral, stance: 'abstain', statement: 'Not yet.' });
+    h.ok(facilitator, { type: 'consultation.extend', consultation: unilateral, deadline: { turn: 2, phase: 'consult' } });
+    h.ok(BRV, { type: 'treaty.invoke', treaty: 'harbour-compact', clause: 'hc-art3', grounds: 'Our frigates were attacked.' });
+    h.tick(60 * MINUTE);
+    expect(ofType(h.ok(SYSTEM, { type: 'clock.tick' }), 'agreement.settled')).toMatchObject([{ agreement: silence, outcome: 'in_force' }]);
+    expect(ofType(h.ok(SYSTEM, { type: 'clock.tick' }), 'consultation.settled')).toMatchObject([{ result: 'declined', atDeadline: true }]);
     h.ok(facilitator, { type: 'exercise.end', reason: 'ENDEX' });
     play(h.log);
     expect([...seen].sort()).toEqual(EVENT_TYPES.filter((t) => t !== 'exercise.created').sort());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONCERNS } from '@concord/shared/engine/concerns';
 import { AUDIENCES, audienceOf, ENGINE_CONCERNS, entriesFor, isReadOnly, PANELS, type Audience, type PanelEntry } from './registry.ts';
 
 const tabsOf = (a: Audience) => entriesFor(a).map((e) => `${e.id}:${e.labelFor?.[a] ?? e.label}`);
@@ -10,9 +11,11 @@ describe('panel registry', () => {
       'injects:Injects',
       'adjudication:Adjudication',
       'channels:Channels',
+      'negotiation:Negotiations',
       'treaties:Treaties',
       'intel:Intel',
       'outcomes:Outcomes',
+      'decisions:Decision log',
       'seats:Seats',
       'brief:Brief',
     ]);
@@ -22,18 +25,22 @@ describe('panel registry', () => {
       'injects:Injects',
       'actions:Actions',
       'channels:Channels',
+      'negotiation:Negotiations',
       'treaties:Treaties',
       'intel:Intel',
       'outcomes:Outcomes',
+      'decisions:Decision log',
       'brief:Brief',
     ]);
     expect(tabsOf('nation')).toEqual([
       'inbox:Inbox',
       'intel:Intel',
       'channels:Channels',
+      'negotiation:Negotiation',
       'treaties:Treaties',
       'actions:Actions',
       'outcomes:Outcomes',
+      'decisions:Decision log',
       'brief:Brief',
     ]);
     expect(tabsOf('observer')).toEqual(['feed:Public feed', 'brief:Brief']);
@@ -58,9 +65,15 @@ describe('panel registry', () => {
     }
   });
 
-  it('presents every engine concern except lifecycle and turns, which exercise control drives from its console', () => {
+  it("lists the engine's concerns, in the engine's order", () => {
+    expect([...ENGINE_CONCERNS]).toEqual(CONCERNS.map((c) => c.name));
+  });
+
+  it('presents every engine concern except those exercise control drives from its console, and those still without a panel', () => {
     const presented = new Set(PANELS.map((p) => p.concern));
-    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns']);
+    // lifecycle, turns and clock: the console and the top bar. forces: the map draws access and
+    // deployments, and the region card deploys.
+    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces']);
   });
 
   it('adding a panel for a new concern is one entry', () => {
@@ -75,10 +88,12 @@ describe('panel registry', () => {
       'inbox',
       'intel',
       'channels',
+      'negotiation',
       'treaties',
       'actions',
       'logistics',
       'outcomes',
+      'decisions',
       'brief',
     ]);
   });

@@ -8,17 +8,24 @@
  */
 import type { Ctx, Panel } from '../panel.ts';
 
-/** The engine's concerns (shared/src/engine/*), each of which a panel may present. */
+/**
+ * The engine's concerns (shared/src/engine/*, in the order of its CONCERNS list), each of which a
+ * panel may present. registry.test.ts holds this list to the engine's.
+ */
 export const ENGINE_CONCERNS = [
   'lifecycle',
   'turns',
-  'injects',
+  'clock',
   'intel',
+  'injects',
   'messaging',
+  'negotiation',
+  'treaties',
+  'decisions',
+  'forces',
   'actions',
   'adjudication',
   'evaluation',
-  'treaties',
 ] as const;
 export type EngineConcern = (typeof ENGINE_CONCERNS)[number];
 
@@ -123,6 +130,21 @@ export const PANELS: readonly PanelEntry[] = [
     load: () => import('./channels.ts').then((m) => m.channelsPanel),
   },
   {
+    id: 'negotiation',
+    concern: 'negotiation',
+    label: 'Negotiation',
+    labelFor: { facilitator: 'Negotiations', evaluator: 'Negotiations' },
+    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55 },
+    load: () => import('./negotiation.ts').then((m) => m.negotiationPanel),
+  },
+  {
+    id: 'decisions',
+    concern: 'decisions',
+    label: 'Decision log',
+    order: { facilitator: 65, nation: 60, 'as-nation': 60, evaluator: 75 },
+    load: () => import('./decisions.ts').then((m) => m.decisionsPanel),
+  },
+  {
     id: 'actions',
     concern: 'actions',
     label: 'Actions',
@@ -147,7 +169,7 @@ export const PANELS: readonly PanelEntry[] = [
     id: 'treaties',
     concern: 'treaties',
     label: 'Treaties',
-    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55 },
+    order: { facilitator: 47, nation: 37, 'as-nation': 37, evaluator: 57 },
     load: () => import('./treaties.ts').then((m) => m.treatiesPanel),
   },
   {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { actors, harness, ofType } from '../../../../tests/helpers/harness.ts';
 import type { DisseminationDef } from '../../scenario/schema.ts';
-import { banner, releasableTo } from './markings.ts';
+import { banner, releasableTo, sharingAgreement } from './markings.ts';
 
 const { facilitator } = actors;
 const controls = (c: Partial<DisseminationDef>): DisseminationDef => ({ relTo: [], noforn: false, orcon: false, ...c });
@@ -108,5 +108,32 @@ describe('banner', () => {
     expect(banner('CONFIDENTIAL', 'CAL', controls({ noforn: true, relTo: ['LND'] }))).toBe('CONFIDENTIAL//NOFORN');
     expect(banner('TOP SECRET', 'CAL', controls({ noforn: true, orcon: true }))).toBe('TOP SECRET//ORCON//NOFORN');
     expect(banner('UNCLASSIFIED', 'CAL', controls({}))).toBe('UNCLASSIFIED');
+  });
+});
+
+describe('an intelligence-sharing clause in force', () => {
+  it('makes reports up to its classification releasable between its bound parties; NOFORN and ORCON still hold', () => {
+    const h = harness();
+    h.advanceTo(1, 'consult');
+    const report = (id: string) => h.scenario.intel.find((r) => r.id === id)!;
+    const { ARN, BRV, CSM } = actors;
+    h.ok(ARN, {
+      type: 'agreement.propose',
+      title: 'Sharing',
+      parties: ['CSM'],
+      clauses: [{ type: 'intel_sharing', title: 'Share', upTo: 'CONFIDENTIAL' }],
+      rule: 'consensus',
+    });
+    const id = h.state.agreementOrder[0]!;
+    expect(sharingAgreement(h.state, report('hw-int-04'), 'CSM')).toBeNull();
+    h.ok(ARN, { type: 'agreement.sign', agreement: id, version: 1 });
+    h.ok(CSM, { type: 'agreement.sign', agreement: id, version: 1 });
+    // RESTRICTED is within CONFIDENTIAL; SECRET is not.
+    expect(sharingAgreement(h.state, report('hw-int-04'), 'CSM')).toBe(id);
+    expect(sharingAgreement(h.state, report('hw-int-01'), 'CSM')).toBeNull();
+    // Not to a nation outside it, not from a non-party, and never past ORCON or NOFORN.
+    expect(sharingAgreement(h.state, report('hw-int-04'), 'BRV')).toBeNull();
+    expect(sharingAgreement(h.state, report('hw-int-03'), 'ARN')).toBeNull();
+    void BRV;
   });
 });

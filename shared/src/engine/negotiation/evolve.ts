@@ -64,6 +64,7 @@ export const negotiationEvolvers: EvolversFor<typeof negotiationEvents> = {
       settlements: [],
       motions: [],
       published: null,
+      extensions: [],
     });
   },
   'agreement.amended': (s, e) => {
@@ -162,11 +163,13 @@ export const negotiationEvolvers: EvolversFor<typeof negotiationEvents> = {
   },
   'agreement.extended': (s, e) => {
     const a = s.agreements[e.agreement]!;
-    put(
-      s,
+    const m = a.motions.at(-1);
+    const from = e.of === 'signature' ? currentVersion(a).ballot.deadline : (m?.ballot.deadline ?? null);
+    const target = e.of === 'signature' ? currentVersion(a).number : (m?.seq ?? 0);
+    const next =
       e.of === 'signature'
         ? withCurrent(a, (v) => ({ ...v, ballot: { ...v.ballot, deadline: e.deadline } }))
-        : withMotionBallot(a, (b) => ({ ...b, deadline: e.deadline })),
-    );
+        : withMotionBallot(a, (b) => ({ ...b, deadline: e.deadline }));
+    put(s, { ...next, extensions: [...a.extensions, { ...stamp(e), of: e.of, target, from, deadline: e.deadline }] });
   },
 };

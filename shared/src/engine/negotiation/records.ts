@@ -2,6 +2,7 @@
 import type { Ballot, Result } from '../ballot.ts';
 import type { AgreementClause, AgreementRule, Motion } from './commands.ts';
 import type { SettledOutcome } from './events.ts';
+import type { GameDeadline } from '../turns/gametime.ts';
 
 export interface Stamp {
   readonly seq: number;
@@ -55,6 +56,13 @@ export interface AgreementRecord extends Stamp {
   readonly settlements: readonly (Stamp & { readonly version: number; readonly outcome: SettledOutcome; readonly reason: string })[];
   readonly motions: readonly MotionRecord[];
   readonly published: Stamp | null;
+  /** Deadlines control moved: of a version's ballot (its number) or a motion's (its seq), from what to what. */
+  readonly extensions: readonly (Stamp & {
+    readonly of: 'signature' | 'motion';
+    readonly target: number;
+    readonly from: GameDeadline | null;
+    readonly deadline: GameDeadline;
+  })[];
 }
 
 export const currentVersion = (a: AgreementRecord): AgreementVersion => a.versions[a.versions.length - 1]!;

@@ -38,20 +38,27 @@ const parts = (a: string, b: string): DiffPart[] | null =>
         ...(p.added ? { added: true as const } : {}),
         ...(p.removed ? { removed: true as const } : {}),
       }));
-const clauseText = (c: AgreementClause): string => {
+const clauseText = (c: AgreementClause, regionName: (id: string) => string): string => {
   const extra =
     c.type === 'intel_sharing'
       ? ` [up to ${c.upTo}]`
       : c.type === 'basing_access'
-        ? ` [${c.regions.join(', ') || 'all regions'}]`
+        ? ` [${c.regions.map(regionName).join(', ') || 'all regions'}]`
         : c.type === 'burden_sharing'
           ? ` [${c.pledgePct}% of GDP]`
           : '';
   return `${c.title}${extra}\n${c.text}`;
 };
 
-/** What changed from one version to the next: word diffs of the title and text, and clause by clause. */
-export function versionChanges(prev: AgreementVersion | undefined, next: AgreementVersion): VersionChanges | null {
+/**
+ * What changed from one version to the next: word diffs of the title and text, and clause by
+ * clause. A basing clause's regions are diffed by their names (screens never show region ids).
+ */
+export function versionChanges(
+  prev: AgreementVersion | undefined,
+  next: AgreementVersion,
+  regionName: (id: string) => string = (id) => id,
+): VersionChanges | null {
   if (!prev) return null;
   const clauses: ClauseChange[] = [];
   const n = Math.max(prev.clauses.length, next.clauses.length);
@@ -61,7 +68,13 @@ export function versionChanges(prev: AgreementVersion | undefined, next: Agreeme
     if (a && !b) clauses.push({ index: i, change: 'removed', type: a.type, title: a.title, parts: null });
     else if (!a && b) clauses.push({ index: i, change: 'added', type: b.type, title: b.title, parts: null });
     else if (a && b && JSON.stringify(a) !== JSON.stringify(b))
-      clauses.push({ index: i, change: 'changed', type: b.type, title: b.title, parts: parts(clauseText(a), clauseText(b)) });
+      clauses.push({
+        index: i,
+        change: 'changed',
+        type: b.type,
+        title: b.title,
+        parts: parts(clauseText(a, regionName), clauseText(b, regionName)),
+      });
   }
   return { title: parts(prev.title, next.title), text: parts(prev.text, next.text), clauses };
 }
@@ -79,9 +92,29 @@ export function deadlineView(state: ExerciseState, d: GameDeadline | null): Dead
   return { ...d, phaseLabel, gameTime: gameTimeAtEnd(state.scenario, d), dueAt: deadlineDueAt(state, d) };
 }
 
-const ballotView = (b: Ballot, upTo: number) => ({
+/**
+ * The voters of a ballot as they stood at `upTo`. A withdrawal takes the nation off an open
+ * ballot, so a former party (upTo = its withdrawal) would otherwise read in the list who else
+ * left after it: every party that withdrew since (or then) and was on the ballot is put back.
+ */
+function votersAsOf(a: AgreementRecord, b: Ballot, upTo: number, wasVoter: (nation: string) => boolean): readonly string[] {
+  if (upTo === Infinity) return b.voters;
+  const back = a.withdrawn.filter((w) => w.seq >= upTo && !b.voters.includes(w.nation) && wasVoter(w.nation)).map((w) => w.nation);
+  return back.length === 0 ? b.voters : [...b.voters, ...back].sort();
+}
+
+/** Whether a nation was bound by the agreement at `seq` (the voters of a motion opened then). */
+function boundAt(a: AgreementRecord, nation: string, seq: number): boolean {
+  const v = a.versions.find((x) => x.number === a.inForce?.version);
+  if (!v || !a.inForce || a.inForce.seq > seq) return false;
+  if (a.rule === 'silence') return v.ballot.voters.includes(nation);
+  const vote = v.ballot.votes[nation];
+  return vote?.stance === 'support' && vote.seq <= seq;
+}
+
+const ballotView = (a: AgreementRecord, b: Ballot, upTo: number, wasVoter: (nation: string) => boolean = () => true) => ({
   rule: b.rule,
-  voters: b.voters,
+  voters: votersAsOf(a, b, upTo, wasVoter),
   votes: Object.fromEntries(Object.entries(b.votes).filter(([, v]) => v.seq <= upTo)),
 });
 
@@ -101,7 +134,20 @@ function statusAsOf(a: AgreementRecord, seq: number): AgreementStatus {
   return steps.at(-1)?.status ?? 'negotiating';
 }
 
+/** A ballot's deadline as it stood at a sequence number: before any extension control made later. */
+function deadlineAsOf(
+  a: AgreementRecord,
+  of: 'signature' | 'motion',
+  target: number,
+  now: GameDeadline | null,
+  upTo: number,
+): GameDeadline | null {
+  const later = a.extensions.find((x) => x.of === of && x.target === target && x.seq > upTo);
+  return later ? later.from : now;
+}
+
 function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
+  const regionName = (id: string) => state.scenario.map.regions.find((r) => r.id === id)?.name ?? id;
   const versions = a.versions.filter((v) => v.seq <= upTo);
   const last = upTo === Infinity;
   const pending = last ? pendingDeadline(a) : null;
@@ -125,9 +171,10 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
       note: v.note,
       turn: v.turn,
       at: v.at,
-      changes: versionChanges(versions[i - 1], v),
-      ballot: ballotView(v.ballot, upTo),
-      deadline: deadlineView(state, v.ballot.deadline),
+      changes: versionChanges(versions[i - 1], v, regionName),
+      // Every party when a version was made was on its ballot: the parties only ever shrink.
+      ballot: ballotView(a, v.ballot, upTo),
+      deadline: deadlineView(state, deadlineAsOf(a, 'signature', v.number, v.ballot.deadline, upTo)),
       closed: last || a.settlements.some((s) => s.version === v.number && s.seq <= upTo) ? v.closed : null,
     })),
     inForce: a.inForce && a.inForce.seq <= upTo ? a.inForce : null,
@@ -140,8 +187,8 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
         reason: m.reason,
         turn: m.turn,
         at: m.at,
-        ballot: ballotView(m.ballot, upTo),
-        deadline: deadlineView(state, m.ballot.deadline),
+        ballot: ballotView(a, m.ballot, upTo, (n) => boundAt(a, n, m.seq)),
+        deadline: deadlineView(state, deadlineAsOf(a, 'motion', m.seq, m.ballot.deadline, upTo)),
         result: last ? m.result : null,
       })),
     published: a.published && a.published.seq <= upTo ? a.published : null,

@@ -35,9 +35,7 @@ export function consultations(ctx: ViewCtx) {
             invoker: c.invoker,
             onBehalfOf: c.onBehalfOf,
             grounds: c.grounds,
-            cites: c.cites.map((x, i) =>
-              mask[i] ? { kind: x.kind, id: x.id as string | null, held: true } : { kind: x.kind, id: null, held: false },
-            ),
+            cites: c.cites.map((x, i) => (mask[i] ? { kind: x.kind, id: x.id, held: true } : { kind: x.kind, id: null, held: false })),
             positions: c.ballot.votes,
             tally: tally(c.ballot),
             deadline: deadlineView(state, c.ballot.deadline)!,
