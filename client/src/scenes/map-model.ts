@@ -7,6 +7,7 @@
 import type { View } from '@concord/shared/views/index';
 import type { RegionState } from '@concord/shared/engine/state';
 import { basisLabel, hostBasis } from '../ui/deploy-model.ts';
+import { nationName } from '../ui/labels.ts';
 
 export type Pt = readonly [number, number];
 export type Poly = ReadonlyArray<Pt>;
@@ -868,9 +869,6 @@ export function treatyOverlays(view: OverlayView, viewer: string | null): Treaty
   return { links, marks, agreements, defended, viewer };
 }
 
-const nameOf = (view: Pick<View, 'nations' | 'adversary'>, id: string) =>
-  id === view.adversary.id ? view.adversary.name : (view.nations.find((n) => n.id === id)?.name ?? id);
-
 export const overlaysKey = (o: TreatyOverlays): string =>
   JSON.stringify([o.links.map((l) => [l.agreement, l.a, l.b, l.colour, l.suspended, l.lane, l.lanes]), o.marks]);
 
@@ -880,7 +878,7 @@ export function overlayLegend(view: Pick<View, 'nations' | 'adversary'>, o: Trea
   for (const a of o.agreements)
     items.push({
       kind: 'overlay',
-      label: `${a.title}${a.suspended ? ' (suspended)' : ''}: ${a.bound.map((n) => nameOf(view, n)).join(' · ')}`,
+      label: `${a.title}${a.suspended ? ' (suspended)' : ''}: ${a.bound.map((n) => nationName(view, n)).join(' · ')}`,
       swatch: a.suspended
         ? `repeating-linear-gradient(90deg, ${a.colour} 0 4px, transparent 4px 7px) center / 100% 4px no-repeat`
         : `linear-gradient(${a.colour}, ${a.colour}) center / 100% 4px no-repeat`,
@@ -894,7 +892,7 @@ export function overlayLegend(view: Pick<View, 'nations' | 'adversary'>, o: Trea
   for (const n of o.defended)
     items.push({
       kind: 'overlay',
-      label: `Collective defence activated for ${nameOf(view, n)}`,
+      label: `Collective defence activated for ${nationName(view, n)}`,
       swatch: `linear-gradient(#0f1720, #0f1720) center / 50% 50% no-repeat, ${DEFENCE_COLOUR}`,
     });
   return items;

@@ -7,14 +7,14 @@
  */
 import type { View } from '@concord/shared/views/index';
 import type { CommandDraft } from '@concord/shared/protocol/index';
+import type { DecisionPrefill } from './decisions.ts';
 import { field, fill, h, uid } from '../dom.ts';
-import { nationName } from '../labels.ts';
+import { clauseTypeLabel, nationName, STANCES, withNames } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 import { keepingFocus } from '../keep-focus.ts';
 import {
   activationNote,
-  CLAUSE_TYPES,
-  citationLabel,
+  citedLabel,
   citationOptions,
   defaultDeadline,
   deadlineOptions,
@@ -26,11 +26,9 @@ import {
   positionRows,
   RULES,
   ruleInWords,
-  STANCES,
-  stanceLabel,
+  stanceOrNotYet,
   takesPositions,
   tallyLine,
-  withNames,
   type CitationOption,
   type Consultation,
   type Stance,
@@ -38,35 +36,8 @@ import {
   type TreatyClause,
 } from './treaty-model.ts';
 
-declare global {
-  interface ImportMeta {
-    /** Vite's glob import: the modules matching the pattern, each loaded on demand (none when no file matches). */
-    glob<M>(pattern: string): Record<string, () => Promise<M>>;
-  }
-}
-
-/** The decision log's prefilled form (panels/decisions.ts), when that module is part of this build. */
-interface DecisionPrefill {
-  title?: string;
-  rationale?: string;
-  relied?: ReadonlyArray<{ kind: 'inject' | 'outcome' | 'report' | 'agreement' | 'consultation'; id: string }>;
-  about?: { kind: 'consultation'; id: string };
-}
-type OpenDecisionForm = (ctx: Ctx, view: View, prefill: DecisionPrefill, onRecorded?: () => void) => boolean;
-
-const decisionModules = import.meta.glob<Record<string, unknown>>('./decisions.ts');
-let decisionForm: Promise<OpenDecisionForm | null> | null = null;
-/** The decision log's `openDecisionForm`, or null when the build has no such module or export. */
-function loadDecisionForm(): Promise<OpenDecisionForm | null> {
-  const load = Object.values(decisionModules)[0];
-  decisionForm ??= load
-    ? load().then(
-        (m) => (typeof m.openDecisionForm === 'function' ? (m.openDecisionForm as OpenDecisionForm) : null),
-        () => null,
-      )
-    : Promise.resolve(null);
-  return decisionForm;
-}
+/** The decision log's prefilled form (decisions.ts), loaded only when a team first offers to record a decision. */
+const loadDecisionForm = () => import('./decisions.ts').then((m) => m.openDecisionForm);
 
 const MAX_CITES = 10;
 const STATUS_LABEL: Record<Consultation['status'], string> = { open: 'Open', activated: 'Activated', declined: 'Declined' };
@@ -302,7 +273,7 @@ function positionForm(id: string, getCtx: () => Ctx | null, getView: () => View 
   };
 }
 
-/** After a position: "Record this decision in the log", when the decision log is part of this build. */
+/** After a position: "Record this decision in the log", opening the decision log's form prefilled. */
 async function offerDecision(
   slot: HTMLElement,
   ctx: Ctx,
@@ -311,9 +282,10 @@ async function offerDecision(
   stance: Stance,
   statement: string,
 ): Promise<void> {
+  if (ctx.readOnly || ctx.role !== 'nation') return;
   const open = await loadDecisionForm();
   const view = getView();
-  if (!open || !view || ctx.readOnly || ctx.role !== 'nation') return;
+  if (!view) return;
   const c = view.consultations.find((x) => x.id === id);
   if (!c) return;
   const verb = stance === 'support' ? 'Supported' : stance === 'oppose' ? 'Opposed' : 'Abstained on';
@@ -444,7 +416,7 @@ export function treatiesPanel(): Panel {
       'article',
       { class: `item consultation st-${c.status}`, 'data-consultation': c.id },
       h('h4', {}, `${c.article} — ${c.clauseTitle} `, h('span', { class: `tag cst-${c.status}` }, STATUS_LABEL[c.status])),
-      h('p', { class: 'meta' }, `${CLAUSE_TYPES[c.clauseType]} · ${c.treatyName} · opened on turn ${c.turn}`),
+      h('p', { class: 'meta' }, `${clauseTypeLabel(c.clauseType)} · ${c.treatyName} · opened on turn ${c.turn}`),
       h(
         'p',
         {},
@@ -457,7 +429,7 @@ export function treatiesPanel(): Panel {
       c.cites.length
         ? [
             h('div', { class: 'sub' }, 'Citations'),
-            h('ul', { class: 'cite-list' }, ...c.cites.map((x) => h('li', { class: x.held ? '' : 'unheld' }, citationLabel(view, x)))),
+            h('ul', { class: 'cite-list' }, ...c.cites.map((x) => h('li', { class: x.held ? '' : 'unheld' }, citedLabel(view, x)))),
           ]
         : null,
       h('p', { class: 'meta' }, `Decision rule — ${ruleInWords(c.rule)}`),
@@ -494,7 +466,7 @@ export function treatiesPanel(): Panel {
               'div',
               { class: 'position-head' },
               h('strong', {}, r.name),
-              h('span', { class: `tag stance-${r.stance ?? 'none'}` }, stanceLabel(r.stance)),
+              h('span', { class: `tag stance-${r.stance ?? 'none'}` }, stanceOrNotYet(r.stance)),
               r.by ? h('small', { class: 'meta' }, `${r.by}${r.turn !== null ? `, turn ${r.turn}` : ''}`) : null,
             ),
             r.statement ? h('p', { class: 'statement' }, r.statement) : null,
@@ -552,7 +524,7 @@ export function treatiesPanel(): Panel {
               'div',
               { class: 'clause-head' },
               h('strong', {}, `${cl.article} — ${cl.title}`),
-              h('span', { class: 'tag' }, CLAUSE_TYPES[cl.type]),
+              h('span', { class: 'tag' }, clauseTypeLabel(cl.type)),
               h('span', { class: 'tag', title: ruleInWords(cl.decisionRule) }, RULES[cl.decisionRule].label),
               mayInvoke && !open
                 ? h(

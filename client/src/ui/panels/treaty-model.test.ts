@@ -8,9 +8,10 @@ import {
 } from '@concord/shared/engine/index';
 import { CONTROL, nationAudience, project } from '@concord/shared/views/index';
 import { actors, harness, nationActor, ofType } from '../../../../tests/helpers/harness.ts';
+import { withNames } from '../labels.ts';
 import {
   activationNote,
-  citationLabel,
+  citedLabel,
   citationOptions,
   deadlineOptions,
   deadlinePassed,
@@ -24,7 +25,6 @@ import {
   ruleInWords,
   takesPositions,
   tallyLine,
-  withNames,
 } from './treaty-model.ts';
 
 const { ARN, BRV, CSM, facilitator } = actors;
@@ -122,13 +122,13 @@ describe('a consultation as the Treaties panel reads it', () => {
     const bravaria = project(h.state, nationAudience('BRV'));
     const c = bravaria.consultations.find((x) => x.id === id)!;
     // hw-int-03 is released to Arnholm only (Cosmara's report): Bravaria does not hold it.
-    expect(c.cites.map((x) => citationLabel(bravaria, x))).toEqual([
+    expect(c.cites.map((x) => citedLabel(bravaria, x))).toEqual([
       'a report you do not hold',
       'Inject #1: Periscope sighted off the Drex March, ferry passengers say',
     ]);
     const arnholm = project(h.state, nationAudience('ARN'));
     const own = arnholm.consultations.find((x) => x.id === id)!;
-    expect(citationLabel(arnholm, own.cites[0]!)).toBe('Report: Forensics of the port systems intrusion');
+    expect(citedLabel(arnholm, own.cites[0]!)).toBe('Report: Forensics of the port systems intrusion');
   });
 
   it('lists for citation exactly what the nation holds', () => {

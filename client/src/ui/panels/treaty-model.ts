@@ -6,7 +6,7 @@
  */
 import type { View } from '@concord/shared/views/index';
 import { gameTime } from '../../format.ts';
-import { nationName } from '../labels.ts';
+import { citationLabel, nationName, stanceLabel } from '../labels.ts';
 
 export type Consultation = View['consultations'][number];
 export type Treaty = View['treaties'][number];
@@ -20,17 +20,6 @@ export interface Deadline {
   phase: View['exercise']['phases'][number]['id'];
 }
 
-export const CLAUSE_TYPES: Readonly<Record<ClauseType, string>> = {
-  consultation: 'Consultation',
-  collective_defence: 'Collective defence',
-  intel_sharing: 'Intelligence sharing',
-  basing_access: 'Basing and access',
-  burden_sharing: 'Burden sharing',
-  sanctions_coordination: 'Sanctions coordination',
-  mutual_aid: 'Mutual aid',
-  non_aggression: 'Non-aggression',
-};
-
 /** How the members decide an invocation, in words. */
 export const RULES: Readonly<Record<DecisionRule, { label: string; words: string }>> = {
   consensus: { label: 'Consensus', words: 'activated only if no member opposes it: any member can block it' },
@@ -41,12 +30,8 @@ export const RULES: Readonly<Record<DecisionRule, { label: string; words: string
 
 export const ruleInWords = (r: DecisionRule): string => `${RULES[r].label}: ${RULES[r].words}.`;
 
-export const STANCES: ReadonlyArray<{ id: Stance; label: string }> = [
-  { id: 'support', label: 'Support' },
-  { id: 'oppose', label: 'Oppose' },
-  { id: 'abstain', label: 'Abstain' },
-];
-export const stanceLabel = (s: Stance | null): string => STANCES.find((x) => x.id === s)?.label ?? 'Not yet';
+/** A member's stance, or "Not yet" before it has stated one. */
+export const stanceOrNotYet = (s: Stance | null): string => (s === null ? 'Not yet' : stanceLabel(s));
 
 const KIND_WORDS: Readonly<Record<CitationKind, string>> = {
   inject: 'an inject',
@@ -205,17 +190,6 @@ export function tallyLine(c: Pick<Consultation, 'tally'>): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/**
- * A sentence from the engine (a verdict's reason, a refusal) with the trigraphs of nations in it
- * turned into names: "Vetoed by BRV." → "Vetoed by Bravaria.".
- */
-export function withNames(view: Pick<View, 'nations' | 'adversary'>, text: string): string {
-  const ids = [...view.nations.map((n) => n.id), view.adversary.id];
-  if (!ids.length) return text;
-  const re = new RegExp(`\\b(${ids.map((i) => i.replace(/[^A-Za-z0-9]/g, '')).join('|')})\\b`, 'g');
-  return text.replace(re, (id) => nationName(view, id));
-}
-
 /** What an activated clause now allows, in plain words (null when nothing changes on the map). */
 export function activationNote(
   view: Pick<View, 'nations' | 'adversary' | 'map'>,
@@ -256,26 +230,9 @@ export function citationOptions(
 }
 
 /** A citation as a reader of the consultation sees it: its title, or "a report you do not hold". */
-export function citationLabel(
+export function citedLabel(
   view: Pick<View, 'injects' | 'intel' | 'outcomes' | 'agreements' | 'consultations'>,
   c: Consultation['cites'][number],
 ): string {
-  if (!c.held || c.id === null) return `${KIND_WORDS[c.kind]} you do not hold`;
-  const id = c.id;
-  switch (c.kind) {
-    case 'inject': {
-      const x = view.injects.find((i) => i.id === id);
-      return x ? `Inject #${x.number}: ${x.subject}` : 'an inject';
-    }
-    case 'report':
-      return `Report: ${view.intel.find((r) => r.id === id)?.title ?? 'a report'}`;
-    case 'outcome':
-      return `Outcome: ${view.outcomes.find((o) => o.id === id)?.title ?? 'an outcome'}`;
-    case 'agreement':
-      return `Agreement: ${view.agreements.find((a) => a.id === id)?.title ?? 'an agreement'}`;
-    case 'consultation': {
-      const x = view.consultations.find((k) => k.id === id);
-      return x ? `Consultation: ${x.article} — ${x.clauseTitle}` : 'a consultation';
-    }
-  }
+  return !c.held || c.id === null ? `${KIND_WORDS[c.kind]} you do not hold` : citationLabel(view, { kind: c.kind, id: c.id });
 }
