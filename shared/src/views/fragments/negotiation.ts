@@ -125,9 +125,9 @@ function statusAsOf(a: AgreementRecord, seq: number): AgreementStatus {
       .filter((s) => s.seq <= seq)
       .map((s) => ({ seq: s.seq, status: s.outcome === 'reopened' ? ('negotiating' as const) : s.outcome })),
     ...a.motions
-      .filter((m) => m.result?.result === 'adopted' && m.seq <= seq)
+      .filter((m) => m.result?.result === 'adopted' && m.result.seq <= seq)
       .map((m) => ({
-        seq: m.seq,
+        seq: m.result?.seq ?? m.seq,
         status: m.kind === 'suspend' ? ('suspended' as const) : m.kind === 'resume' ? ('in_force' as const) : ('terminated' as const),
       })),
   ].sort((x, y) => x.seq - y.seq);
@@ -189,7 +189,7 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
         at: m.at,
         ballot: ballotView(a, m.ballot, upTo, (n) => boundAt(a, n, m.seq)),
         deadline: deadlineView(state, deadlineAsOf(a, 'motion', m.seq, m.ballot.deadline, upTo)),
-        result: last ? m.result : null,
+        result: m.result && m.result.seq <= upTo ? m.result : null,
       })),
     published: a.published && a.published.seq <= upTo ? a.published : null,
     deadline: pending ? { of: pending.of, ...deadlineView(state, pending.deadline)! } : null,
