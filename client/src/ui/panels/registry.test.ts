@@ -43,7 +43,7 @@ describe('panel registry', () => {
       'decisions:Decision log',
       'brief:Brief',
     ]);
-    expect(tabsOf('observer')).toEqual(['feed:Public feed', 'brief:Brief']);
+    expect(tabsOf('observer')).toEqual(['feed:Public feed', 'negotiation:Agreements', 'brief:Brief']);
   });
 
   it('shows "view as" the same tabs as the audience looked through, read-only', () => {

@@ -133,8 +133,8 @@ export const PANELS: readonly PanelEntry[] = [
     id: 'negotiation',
     concern: 'negotiation',
     label: 'Negotiation',
-    labelFor: { facilitator: 'Negotiations', evaluator: 'Negotiations' },
-    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55 },
+    labelFor: { facilitator: 'Negotiations', evaluator: 'Negotiations', observer: 'Agreements', 'as-public': 'Agreements' },
+    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55, observer: 35, 'as-public': 35 },
     load: () => import('./negotiation.ts').then((m) => m.negotiationPanel),
   },
   {
