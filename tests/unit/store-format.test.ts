@@ -131,7 +131,11 @@ describe('newer formats', () => {
     const newer = LOG_FORMAT_VERSION + 1;
     store.db.prepare(`UPDATE snapshots SET format = ${newer}`).run();
     await expect(LiveExercise.restore({ id: EXERCISE, store, log, now: () => T0 })).rejects.toThrow(
-      new LogFormatError('format_too_new', `this snapshot is format ${newer}; this Concord reads formats up to ${LOG_FORMAT_VERSION}`, newer),
+      new LogFormatError(
+        'format_too_new',
+        `this snapshot is format ${newer}; this Concord reads formats up to ${LOG_FORMAT_VERSION}`,
+        newer,
+      ),
     );
   });
 

@@ -37,6 +37,9 @@ import {
   type Pt,
   type RegionState,
 } from './map-model.ts';
+import { linkPath, nearestPath, overlayLegend, overlaysKey, treatyOverlays, viewerOf } from './map-model.ts';
+import { CONTROL, nationAudience, project } from '@concord/shared/views/index';
+import { actors, harness, ofType, type CommandOf, type Harness } from '../../../tests/helpers/harness.ts';
 
 const square: Pt[] = [
   [0, 0],
@@ -332,6 +335,9 @@ describe('overlays and legend', () => {
       { id: 'i3', channel: 'email', regions: [], releasedSeq: 45 },
       { id: 'i4', channel: 'intel', regions: ['sea'], releasedSeq: null },
     ],
+    agreements: [],
+    consultations: [],
+    access: [],
   } as unknown as View;
 
   it('arrows for this turn: from the capital to each target; the own capital is highlighted', () => {
@@ -361,5 +367,94 @@ describe('overlays and legend', () => {
     expect(labels).toContain('asset:Hidden from players (control only)');
     expect(items.some((i) => i.kind === 'overlay' && i.label.startsWith('Action this turn'))).toBe(true);
     for (const i of items) expect(i.colour === undefined || /^#[0-9a-f]{6}$/i.test(i.colour)).toBe(true);
+  });
+});
+
+describe('agreements and alliances on the map', () => {
+  const { ARN, BRV, CSM } = actors;
+  const basing = (regions: string[] = []) => ({ type: 'basing_access' as const, title: 'Ports', text: 'Open.', regions });
+
+  type Clauses = CommandOf<'agreement.propose'>['clauses'];
+  function agreement(h: Harness, title: string, parties: Array<'BRV' | 'CSM'>, clauses: Clauses = [basing()]) {
+    const [p] = ofType(h.ok(ARN, { type: 'agreement.propose', title, parties, rule: 'consensus', clauses }), 'agreement.proposed');
+    const id = p!.agreement;
+    h.ok(ARN, { type: 'agreement.sign', agreement: id, version: 1 });
+    for (const n of parties) h.ok(n === 'BRV' ? BRV : CSM, { type: 'agreement.sign', agreement: id, version: 1 });
+    return id;
+  }
+
+  it('draws a line between the capitals of every two nations bound by an agreement in force, side by side for the same pair', () => {
+    const h = harness();
+    h.advanceTo(1, 'consult');
+    agreement(h, 'Grey Sound accord', ['BRV', 'CSM']);
+    agreement(h, 'Harbour pilots', ['BRV'], [{ type: 'consultation', title: 'Talk', text: 'Weekly.' }]);
+    // A draft binds nobody: no line.
+    h.ok(ARN, { type: 'agreement.propose', title: 'Draft', parties: ['CSM'], rule: 'consensus', clauses: [basing()] });
+    const view = project(h.state, nationAudience('ARN'));
+    const o = treatyOverlays(view, viewerOf(view));
+    expect(o.links.map((l) => [l.title, l.a, l.b, l.from, l.to, l.lane, l.lanes])).toEqual([
+      ['Grey Sound accord', 'ARN', 'BRV', 'arnholm', 'bravaria', 0, 2],
+      ['Grey Sound accord', 'ARN', 'CSM', 'arnholm', 'cosmara', 0, 1],
+      ['Grey Sound accord', 'BRV', 'CSM', 'bravaria', 'cosmara', 0, 1],
+      ['Harbour pilots', 'ARN', 'BRV', 'arnholm', 'bravaria', 1, 2],
+    ]);
+    expect(new Set(o.agreements.map((a) => a.colour)).size).toBe(2);
+    const legend = overlayLegend(view, o).map((i) => i.label);
+    expect(legend).toContain('Grey Sound accord: Arnholm · Bravaria · Cosmara');
+    expect(legend).toContain('Harbour pilots: Arnholm · Bravaria');
+    // A nation that is not party to an agreement sees no line for it.
+    const csm = project(h.state, nationAudience('CSM'));
+    expect(treatyOverlays(csm, 'CSM').agreements.map((a) => a.title)).toEqual(['Grey Sound accord']);
+  });
+
+  it("marks the regions open to the viewer's forces by a basing agreement, within the regions its clause names", () => {
+    const h = harness();
+    h.advanceTo(1, 'consult');
+    agreement(h, 'Arnholm ports', ['CSM'], [basing(['arnholm'])]);
+    const arn = project(h.state, nationAudience('ARN'));
+    expect(treatyOverlays(arn, 'ARN').marks).toEqual([]);
+    const csm = project(h.state, nationAudience('CSM'));
+    expect(treatyOverlays(csm, 'CSM').marks).toEqual([
+      { region: 'arnholm', kind: 'basing', label: 'basing agreement: Arnholm ports', nation: null },
+    ]);
+    expect(overlayLegend(csm, treatyOverlays(csm, 'CSM')).map((i) => i.label)).toContain('Basing rights: open to your forces');
+    // Control sees every region an ally opened, and to whom.
+    const control = project(h.state, CONTROL);
+    expect(viewerOf(control)).toBeNull();
+    expect(treatyOverlays(control, null).marks).toEqual([
+      { region: 'arnholm', kind: 'basing', label: 'Cosmara: basing agreement: Arnholm ports', nation: null },
+    ]);
+  });
+
+  it("marks the attacked member's regions once collective defence is activated, and changes its key", () => {
+    const h = harness();
+    h.advanceTo(1, 'consult');
+    const [c] = ofType(
+      h.ok(ARN, { type: 'treaty.invoke', treaty: 'harbour-compact', clause: 'hc-art3', grounds: 'Attack.', onBehalfOf: 'CSM' }),
+      'consultation.opened',
+    );
+    const before = overlaysKey(treatyOverlays(project(h.state, nationAudience('BRV')), 'BRV'));
+    h.ok(BRV, { type: 'consultation.position', consultation: c!.consultation, stance: 'support', statement: '' });
+    h.ok(CSM, { type: 'consultation.position', consultation: c!.consultation, stance: 'support', statement: '' });
+    const view = project(h.state, nationAudience('BRV'));
+    const o = treatyOverlays(view, 'BRV');
+    expect(o.marks).toEqual([{ region: 'cosmara', kind: 'defence', label: 'collective defence for Cosmara', nation: 'CSM' }]);
+    expect(o.defended).toEqual(['CSM']);
+    expect(overlaysKey(o)).not.toBe(before);
+    expect(overlayLegend(view, o).map((i) => i.label)).toEqual(['Collective defence activated for Cosmara']);
+    expect(legendItems(view).map((i) => i.label)).toContain('Collective defence activated for Cosmara');
+  });
+
+  it('lays lanes side by side and finds the line under the pointer', () => {
+    const one = linkPath([0, 0], [100, 0], 0, 1, 4);
+    expect(one[0]).toEqual([0, 0]);
+    expect(one.at(-1)).toEqual([100, 0]);
+    const a = linkPath([0, 0], [100, 0], 0, 2, 4);
+    const b = linkPath([0, 0], [100, 0], 1, 2, 4);
+    const mid = (p: Pt[]) => p[Math.floor(p.length / 2)]![1];
+    expect(Math.abs(mid(a) - mid(b))).toBeCloseTo(4, 5);
+    expect(nearestPath([a, b], 50, mid(b), 1)).toBe(1);
+    expect(nearestPath([a, b], 50, mid(a), 1)).toBe(0);
+    expect(nearestPath([a, b], 50, 40, 1)).toBe(-1);
   });
 });

@@ -6,6 +6,8 @@
  */
 import type { View } from '@concord/shared/views/index';
 import type { RegionState } from '@concord/shared/engine/state';
+import { basisLabel, hostBasis } from '../ui/deploy-model.ts';
+import { nationName } from '../ui/labels.ts';
 
 export type Pt = readonly [number, number];
 export type Poly = ReadonlyArray<Pt>;
@@ -711,6 +713,8 @@ export interface LegendItem {
   label: string;
   colour?: string;
   glyph?: string;
+  /** A CSS background for the swatch when a plain colour will not do (a line, a hatch). */
+  swatch?: string;
 }
 
 /** What the map shows for this view, for a legend drawn outside the canvas. */
@@ -735,5 +739,204 @@ export function legendItems(view: View): LegendItem[] {
     items.push({ kind: 'overlay', label: 'Action this turn (dashed: awaiting adjudication)', glyph: '➜' });
   }
   items.push({ kind: 'overlay', label: 'New inject', glyph: '◎', colour: CHANNEL_COLOUR.news });
+  items.push(...overlayLegend(view, treatyOverlays(view, viewerOf(view))));
   return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agreements and alliances: who is bound to whom, where forces may go
+
+/** Line colours for agreements, in order: bright on the land fills, distinct from each other. */
+export const AGREEMENT_COLOURS = ['#ff7a1a', '#ff4fa3', '#f4f1e8', '#ffe14a', '#5ff2c5', '#b58cff', '#ff5a4e', '#7fd6ff'] as const;
+export const BASING_COLOUR = '#19c2d6';
+export const DEFENCE_COLOUR = '#ff3347';
+
+export interface AgreementLink {
+  agreement: string;
+  title: string;
+  /** The two nations this line joins, and their capitals (region ids). */
+  a: string;
+  b: string;
+  from: string;
+  to: string;
+  /** Every nation bound by the agreement. */
+  bound: readonly string[];
+  colour: string;
+  /** Suspended: bound, but not acting in the game. Drawn dashed. */
+  suspended: boolean;
+  /** This agreement's place among the agreements joining the same two nations, and how many there are. */
+  lane: number;
+  lanes: number;
+}
+
+export interface RegionMark {
+  region: string;
+  kind: 'basing' | 'defence';
+  /** What opened it, in words ("basing agreement: Grey Sound accord", "collective defence for Orvania"). */
+  label: string;
+  /** For collective defence: the member attacked. */
+  nation: string | null;
+}
+
+export interface TreatyOverlays {
+  links: AgreementLink[];
+  marks: RegionMark[];
+  /** The agreements drawn, in order, for the legend. */
+  agreements: Array<{ id: string; title: string; bound: readonly string[]; colour: string; suspended: boolean }>;
+  /** The members for whom collective defence is activated. */
+  defended: string[];
+  /** Whose forces the basing marks are for: the viewing nation, or null for every ally (control). */
+  viewer: string | null;
+}
+
+type OverlayView = Pick<View, 'agreements' | 'consultations' | 'nations' | 'adversary' | 'map'>;
+
+/** The nation whose picture this is, or null (exercise control, the public). */
+export const viewerOf = (view: Pick<View, 'audience' | 'nations'>): string | null =>
+  view.nations.some((n) => n.id === view.audience) ? view.audience : null;
+
+/**
+ * What the map shows of agreements and treaties for a viewer: a line between the capitals of
+ * every two nations bound by an agreement in force (or suspended); the regions open to the
+ * viewer's forces by a basing agreement or an activated treaty basing clause (for control, every
+ * region an ally has opened to another), by the engine's access rule as deploy-model.ts reads it;
+ * and the regions of a member for whom collective defence is activated.
+ */
+export function treatyOverlays(view: OverlayView, viewer: string | null): TreatyOverlays {
+  const capital = new Map(view.nations.map((n) => [n.id, n.capital]));
+  const known = new Set(view.map.regions.map((r) => r.id));
+  const agreements: TreatyOverlays['agreements'] = [];
+  const links: AgreementLink[] = [];
+  for (const ag of view.agreements) {
+    if (ag.status !== 'in_force' && ag.status !== 'suspended') continue;
+    const bound = [...ag.bound].filter((n) => capital.has(n)).sort();
+    if (bound.length < 2) continue;
+    const colour = AGREEMENT_COLOURS[agreements.length % AGREEMENT_COLOURS.length] ?? AGREEMENT_COLOURS[0];
+    const suspended = ag.status === 'suspended';
+    agreements.push({ id: ag.id, title: ag.title, bound, colour, suspended });
+    for (let i = 0; i < bound.length; i++)
+      for (let j = i + 1; j < bound.length; j++) {
+        const a = bound[i]!;
+        const b = bound[j]!;
+        const from = capital.get(a);
+        const to = capital.get(b);
+        if (from === undefined || to === undefined || !known.has(from) || !known.has(to)) continue;
+        links.push({ agreement: ag.id, title: ag.title, a, b, from, to, bound, colour, suspended, lane: 0, lanes: 1 });
+      }
+  }
+  // Agreements binding the same two nations run side by side.
+  const pairs = new Map<string, AgreementLink[]>();
+  for (const l of links) {
+    const k = `${l.a}+${l.b}`;
+    const list = pairs.get(k);
+    if (list) list.push(l);
+    else pairs.set(k, [l]);
+  }
+  for (const list of pairs.values()) list.forEach((l, i) => Object.assign(l, { lane: i, lanes: list.length }));
+
+  const allied = new Set(view.nations.map((n) => n.id));
+  const marks: RegionMark[] = [];
+  const defended: string[] = [];
+  for (const c of view.consultations)
+    if (c.status === 'activated' && c.clauseType === 'collective_defence' && !defended.includes(c.onBehalfOf)) {
+      defended.push(c.onBehalfOf);
+      for (const r of view.map.regions)
+        if (r.controller === c.onBehalfOf)
+          marks.push({
+            region: r.id,
+            kind: 'defence',
+            label: basisLabel(view, { kind: 'collective_defence', consultation: c.id }),
+            nation: c.onBehalfOf,
+          });
+    }
+  for (const r of view.map.regions) {
+    const host = r.controller;
+    if (host === null || !allied.has(host)) continue;
+    if (viewer !== null) {
+      if (host === viewer) continue;
+      const basis = hostBasis(view, viewer, host, r.id);
+      if (basis && basis.kind !== 'collective_defence')
+        marks.push({ region: r.id, kind: 'basing', label: basisLabel(view, basis), nation: null });
+    } else {
+      // Control: every ally whose forces the host admits there (the same rule, region by region).
+      const opened = view.nations.flatMap((u) => {
+        const basis = u.id === host ? null : hostBasis(view, u.id, host, r.id);
+        return basis && basis.kind !== 'collective_defence' ? [`${u.name}: ${basisLabel(view, basis)}`] : [];
+      });
+      if (opened.length) marks.push({ region: r.id, kind: 'basing', label: opened.join('; '), nation: null });
+    }
+  }
+  return { links, marks, agreements, defended, viewer };
+}
+
+export const overlaysKey = (o: TreatyOverlays): string =>
+  JSON.stringify([o.links.map((l) => [l.agreement, l.a, l.b, l.colour, l.suspended, l.lane, l.lanes]), o.marks]);
+
+/** Legend entries for the agreement lines, basing rights and collective defence on the map. */
+export function overlayLegend(view: Pick<View, 'nations' | 'adversary'>, o: TreatyOverlays): LegendItem[] {
+  const items: LegendItem[] = [];
+  for (const a of o.agreements)
+    items.push({
+      kind: 'overlay',
+      label: `${a.title}${a.suspended ? ' (suspended)' : ''}: ${a.bound.map((n) => nationName(view, n)).join(' · ')}`,
+      swatch: a.suspended
+        ? `repeating-linear-gradient(90deg, ${a.colour} 0 4px, transparent 4px 7px) center / 100% 4px no-repeat`
+        : `linear-gradient(${a.colour}, ${a.colour}) center / 100% 4px no-repeat`,
+    });
+  if (o.marks.some((m) => m.kind === 'basing'))
+    items.push({
+      kind: 'overlay',
+      label: o.viewer !== null ? 'Basing rights: open to your forces' : 'Basing rights: opened to allied forces',
+      swatch: `repeating-linear-gradient(0deg, ${BASING_COLOUR} 0 2px, transparent 2px 5px)`,
+    });
+  for (const n of o.defended)
+    items.push({
+      kind: 'overlay',
+      label: `Collective defence activated for ${nationName(view, n)}`,
+      swatch: `linear-gradient(#0f1720, #0f1720) center / 50% 50% no-repeat, ${DEFENCE_COLOUR}`,
+    });
+  return items;
+}
+
+/**
+ * The path of an agreement line from one capital to another: a gentle arc, bowed further for
+ * each extra agreement joining the same two nations so that they run side by side.
+ * `spacing` is the distance between neighbouring lanes, in world units.
+ */
+export function linkPath(from: Pt, to: Pt, lane: number, lanes: number, spacing: number, steps = 16): Pt[] {
+  const [x0, y0] = from;
+  const [x2, y2] = to;
+  const len = Math.hypot(x2 - x0, y2 - y0);
+  if (len === 0) return [from, to];
+  const nx = -(y2 - y0) / len;
+  const ny = (x2 - x0) / len;
+  // Lanes centred on a small common bow, so that a single line is not hidden by straight arrows.
+  const bow = len * 0.06 + (lane - (lanes - 1) / 2) * spacing * 2;
+  const x1 = (x0 + x2) / 2 + nx * bow;
+  const y1 = (y0 + y2) / 2 + ny * bow;
+  const out: Pt[] = [];
+  for (let k = 0; k <= steps; k++) {
+    const t = k / steps;
+    const u = 1 - t;
+    out.push([u * u * x0 + 2 * u * t * x1 + t * t * x2, u * u * y0 + 2 * u * t * y1 + t * t * y2]);
+  }
+  return out;
+}
+
+/** The index of the path nearest to a point, within `tolerance` (world units), or -1. */
+export function nearestPath(paths: ReadonlyArray<readonly Pt[]>, x: number, y: number, tolerance: number): number {
+  let best = -1;
+  let bestD = tolerance * tolerance;
+  paths.forEach((path, i) => {
+    for (let k = 1; k < path.length; k++) {
+      const a = path[k - 1]!;
+      const b = path[k]!;
+      const d = segmentDistSq(x, y, a[0], a[1], b[0], b[1]);
+      if (d <= bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+  });
+  return best;
 }

@@ -17,11 +17,13 @@ import type { ConcordMapHook, MapHandle, MapOptions } from './map.ts';
 import {
   actionArrows,
   arrowsKey,
+  BASING_COLOUR,
   CHANNEL_COLOUR,
   colourTable,
   compareAssets,
   controllerColour,
   dashSegments,
+  DEFENCE_COLOUR,
   diffAssets,
   diffRegions,
   geometryKey,
@@ -30,10 +32,13 @@ import {
   hatchSegments,
   spanAt,
   labelAnchor,
+  linkPath,
   markerSlots,
   mixHex,
   NEUTRAL,
+  nearestPath,
   newInjects,
+  overlaysKey,
   PALETTE,
   parseHex,
   planRegion,
@@ -42,7 +47,9 @@ import {
   polygonBounds,
   pointInPolygon,
   regionFill,
+  treatyOverlays,
   UNSTABLE_BELOW,
+  viewerOf,
   type Arrow,
   type AssetState,
   type Box,
@@ -52,6 +59,7 @@ import {
   type Pt,
   type RegionDomain,
   type RegionState,
+  type TreatyOverlays,
 } from './map-model.ts';
 import { drawCluster, drawLabel, drawMarker, splitName, type LabelStyle } from './map-glyphs.ts';
 import { clampView, fitView, panBy, toWorld, zoomAbout, type Frame, type ViewBox } from './interaction/camera.ts';
@@ -78,6 +86,7 @@ const DEPTH = {
   inset: 4,
   patterns: 5,
   borders: 6,
+  treaty: 6.5,
   selection: 7,
   arrows: 8,
   markers: 9,
@@ -129,6 +138,7 @@ interface Layers {
   base: Graphics;
   patterns: Graphics;
   borders: Graphics;
+  treaty: Graphics;
   selection: Graphics;
   arrows: Graphics;
   fx: Graphics;
@@ -166,8 +176,10 @@ const inset = (d: RegionDomain) => d === 'cyber' || d === 'information';
 /** Space between an inset panel's edge and its label (world units). */
 const INSET_PAD = 8;
 
+type Hooks = { onSelect(id: string | null): void; onReady(): void; tips: HTMLElement | null };
+
 export class MapScene extends Phaser.Scene {
-  private readonly hooks: { onSelect(id: string | null): void; onReady(): void };
+  private readonly hooks: Hooks;
   private view: View | null = null;
   private geometry = '';
   private colours = new Map<string, string>();
@@ -180,6 +192,12 @@ export class MapScene extends Phaser.Scene {
   private capitals = new Set<string>();
   private arrows: Arrow[] = [];
   private arrowSig = '';
+  /** Agreement lines, basing rights and collective defence (treatyOverlays), and the lines' paths in world units. */
+  private treaty: TreatyOverlays | null = null;
+  private treatySig = '';
+  private linkPaths: Pt[][] = [];
+  private hoverLink = -1;
+  private tip: HTMLElement | null = null;
   private lastSeq = -1;
   private pulses: Pulse[] = [];
   private movers = 0;
@@ -215,7 +233,7 @@ export class MapScene extends Phaser.Scene {
   private readonly frames: number[] = [];
   private skipFrame = true;
 
-  constructor(hooks: { onSelect(id: string | null): void; onReady(): void }) {
+  constructor(hooks: Hooks) {
     super({ key: 'concord-map' });
     this.hooks = hooks;
   }
@@ -240,6 +258,7 @@ export class MapScene extends Phaser.Scene {
       base: layer(DEPTH.base),
       patterns: layer(DEPTH.patterns),
       borders: layer(DEPTH.borders),
+      treaty: layer(DEPTH.treaty),
       selection: layer(DEPTH.selection),
       arrows: layer(DEPTH.arrows),
       fx: layer(DEPTH.fx),
@@ -250,6 +269,7 @@ export class MapScene extends Phaser.Scene {
       apply: (intent) => this.applyIntent(intent),
       changed: () => this.wake(),
     });
+    this.bindHover();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unbindInput());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.unbindInput());
     this.hooks.onReady();
@@ -426,6 +446,15 @@ export class MapScene extends Phaser.Scene {
       this.arrowSig = sig;
       this.arrows = arrows;
       this.drawArrows();
+    }
+    const treaty = treatyOverlays(view, viewerOf(view));
+    const tsig = overlaysKey(treaty);
+    if (tsig !== this.treatySig || rd.changed.length) {
+      this.treatySig = tsig;
+      this.treaty = treaty;
+      this.hoverLink = -1;
+      this.hideTip();
+      this.drawTreaty();
     }
     if (!first) {
       for (const x of newInjects(view, this.lastSeq)) {
@@ -707,6 +736,128 @@ export class MapScene extends Phaser.Scene {
       g.fillStyle(0x0b1117, 0.7).fillTriangle(...tri(head * 1.3));
       g.fillStyle(colour, 1).fillTriangle(...tri(head));
     }
+  }
+
+  /**
+   * Agreements and alliances: basing rights hatched and outlined in cyan, the regions of a member
+   * under activated collective defence outlined in red, and a line between the capitals of every
+   * two nations bound by an agreement (its own colour; dashed while suspended; wider when hovered).
+   */
+  private drawTreaty(): void {
+    const g = this.layers.treaty.clear();
+    const o = this.treaty;
+    this.linkPaths = [];
+    if (!o) return;
+    const px = this.dpr / this.cam.zoom;
+    // Basing first, collective defence over it: a region can be both.
+    const marks = [...o.marks].sort((a, b) => Number(a.kind === 'defence') - Number(b.kind === 'defence'));
+    for (const m of marks) {
+      const r = this.regions.get(m.region);
+      if (!r) continue;
+      if (m.kind === 'basing') {
+        g.lineStyle(1.5 * px, hexNum(BASING_COLOUR), 0.7);
+        strokeSegments(g, hatchSegments(r.poly, 8 * px, 0));
+        const ring = insetPolygon(r.poly, r.pole, 11 * px);
+        g.lineStyle(5 * px, 0x0b1117, 0.45).strokePoints(toVectors(ring), true, true);
+        g.lineStyle(2.6 * px, hexNum(BASING_COLOUR), 1);
+        strokeSegments(g, dashSegments(ring, 10 * px, 5 * px));
+      } else {
+        const ring = insetPolygon(r.poly, r.pole, 4 * px);
+        g.lineStyle(8 * px, 0x0b1117, 0.55).strokePoints(toVectors(ring), true, true);
+        g.lineStyle(4 * px, hexNum(DEFENCE_COLOUR), 1).strokePoints(toVectors(ring), true, true);
+      }
+    }
+    o.links.forEach((l, i) => {
+      const from = this.regions.get(l.from);
+      const to = this.regions.get(l.to);
+      if (!from || !to) return;
+      const path = linkPath(from.anchor, to.anchor, l.lane, l.lanes, 6 * px);
+      this.linkPaths[i] = path;
+      const hovered = i === this.hoverLink;
+      const colour = hexNum(l.colour);
+      const w = hovered ? 5 : 3.2;
+      g.lineStyle((w + 3.5) * px, 0x0b1117, hovered ? 0.75 : 0.55).strokePoints(toVectors(path), false, false);
+      g.lineStyle(w * px, colour, 1);
+      if (l.suspended) strokeSegments(g, dashSegments(path, 9 * px, 6 * px, false));
+      else g.strokePoints(toVectors(path), false, false);
+      // A dot at each capital: where the line belongs.
+      g.fillStyle(colour, 1);
+      for (const end of [path[0], path[path.length - 1]]) if (end) g.fillCircle(end[0], end[1], (w + 1.5) * px);
+    });
+  }
+
+  private unbindHover: (() => void) | null = null;
+
+  /** Hovering with a mouse over an agreement line (or a marked region) names it in a tooltip. */
+  private bindHover(): void {
+    const canvas = this.game.canvas;
+    const host = this.hooks.tips;
+    if (!host) return;
+    const move = (e: PointerEvent) => {
+      if (e.buttons !== 0 || e.pointerType !== 'mouse') return;
+      const rect = canvas.getBoundingClientRect();
+      const sx = ((e.clientX - rect.left) / Math.max(1, rect.width)) * this.scale.width;
+      const sy = ((e.clientY - rect.top) / Math.max(1, rect.height)) * this.scale.height;
+      const [wx, wy] = toWorld(this.frame(), this.cam, [sx, sy]);
+      const i = nearestPath(this.linkPaths, wx, wy, (8 * this.dpr) / this.cam.zoom);
+      if (i !== this.hoverLink) {
+        this.hoverLink = i;
+        this.drawTreaty();
+        this.wake();
+      }
+      const text = i >= 0 ? this.linkTip(i) : this.markTip(this.hitTest(wx, wy));
+      if (text === null) this.hideTip();
+      else this.showTip(text, e.clientX - rect.left, e.clientY - rect.top);
+    };
+    const leave = () => {
+      this.hideTip();
+      if (this.hoverLink >= 0) {
+        this.hoverLink = -1;
+        this.drawTreaty();
+        this.wake();
+      }
+    };
+    canvas.addEventListener('pointermove', move);
+    canvas.addEventListener('pointerleave', leave);
+    this.unbindHover = () => {
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerleave', leave);
+    };
+  }
+
+  private linkTip(i: number): string | null {
+    const l = this.treaty?.links[i];
+    const view = this.view;
+    if (!l || !view) return null;
+    const names = l.bound.map((n) => view.nations.find((x) => x.id === n)?.name ?? n).join(' · ');
+    return `${l.title}${l.suspended ? ' (suspended)' : ''} — ${names}`;
+  }
+
+  private markTip(region: string | null): string | null {
+    if (region === null || !this.treaty) return null;
+    const marks = this.treaty.marks.filter((m) => m.region === region);
+    if (!marks.length) return null;
+    const name = this.regions.get(region)?.name ?? '';
+    return `${name}: ${marks.map((m) => (m.kind === 'basing' ? `basing rights (${m.label})` : m.label)).join('; ')}`;
+  }
+
+  private showTip(text: string, x: number, y: number): void {
+    const host = this.hooks.tips;
+    if (!host) return;
+    if (!this.tip) {
+      this.tip = document.createElement('div');
+      this.tip.className = 'map-tip';
+      this.tip.setAttribute('role', 'tooltip');
+      host.append(this.tip);
+    }
+    this.tip.textContent = text;
+    this.tip.hidden = false;
+    this.tip.style.left = `${Math.round(x + 14)}px`;
+    this.tip.style.top = `${Math.round(y + 12)}px`;
+  }
+
+  private hideTip(): void {
+    if (this.tip) this.tip.hidden = true;
   }
 
   /** Arrows end beside the target's label, not on it. */
@@ -1099,6 +1250,7 @@ export class MapScene extends Phaser.Scene {
       this.drawBorders();
       this.drawSelection();
       this.drawArrows();
+      this.drawTreaty();
     }
   }
 
@@ -1135,6 +1287,10 @@ export class MapScene extends Phaser.Scene {
   private unbindInput(): void {
     this.gesture?.unbind();
     this.gesture = null;
+    this.unbindHover?.();
+    this.unbindHover = null;
+    this.tip?.remove();
+    this.tip = null;
   }
 
   hitTest(wx: number, wy: number): string | null {
@@ -1184,6 +1340,26 @@ export class MapScene extends Phaser.Scene {
     return [...this.regions.values()].map((r) => ({ id: r.id, controller: r.controller, stability: r.stability, fill: r.fill }));
   }
 
+  treatyHook(): ConcordMapHook['treaty'] {
+    const o = this.treaty;
+    return {
+      links: o
+        ? o.links.map((l, i) => {
+            const path = this.linkPaths[i];
+            const mid = path?.[Math.floor(path.length / 2)];
+            return { agreement: l.agreement, title: l.title, a: l.a, b: l.b, at: mid ? this.toCss(mid) : null };
+          })
+        : [],
+      marks: o ? o.marks.map((m) => ({ region: m.region, kind: m.kind })) : [],
+    };
+  }
+
+  /** A world point in CSS pixels from the canvas's top left. */
+  private toCss([x, y]: Pt): [number, number] {
+    const c = this.cam;
+    return [((x - c.cx) * c.zoom + this.scale.width / 2) / this.dpr, ((y - c.cy) * c.zoom + this.scale.height / 2) / this.dpr];
+  }
+
   assetsHook(): ConcordMapHook['assets'] {
     const out: ConcordMapHook['assets'] = [];
     for (const a of this.assets.values())
@@ -1207,6 +1383,8 @@ function strokeSegments(g: Graphics, segs: Iterable<readonly [number, number, nu
   }
   g.strokePath();
 }
+
+const toVectors = (pts: readonly Pt[]) => pts.map(([x, y]) => new Phaser.Math.Vector2(x, y));
 
 const grow = (b: Box, d: number): Box => ({ x: b.x - d, y: b.y - d, w: b.w + 2 * d, h: b.h + 2 * d });
 const inBox = ([x, y]: Pt, b: Box) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
@@ -1257,11 +1435,15 @@ export function startMapScene(container: HTMLElement, opts: MapOptions): Promise
       get assets() {
         return scene.assetsHook();
       },
+      get treaty() {
+        return scene.treatyHook();
+      },
       selected: null,
       updates: 0,
       frameTimes: () => scene.frameTimes(),
     };
     const scene: MapScene = new MapScene({
+      tips: container,
       onSelect: (id) => {
         hook.selected = id;
         opts.onSelect(id);

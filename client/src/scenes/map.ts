@@ -29,6 +29,12 @@ export interface ConcordMapHook {
   ready: boolean;
   regions: Array<{ id: string; controller: string | null; stability: number; fill: string }>;
   assets: Array<{ id: string; region: string; x: number; y: number; clustered: boolean }>;
+  /** Agreement lines and marked regions (basing rights, collective defence) now drawn. */
+  treaty: {
+    /** Each line, with the middle of its path in CSS pixels from the canvas's top left (null before it is drawn). */
+    links: Array<{ agreement: string; title: string; a: string; b: string; at: [number, number] | null }>;
+    marks: Array<{ region: string; kind: 'basing' | 'defence' }>;
+  };
   selected: string | null;
   updates: number;
   /** Recent frame durations in ms (requestAnimationFrame deltas while the map is animating or moved). */
@@ -47,10 +53,8 @@ export async function createMap(container: HTMLElement, opts: MapOptions): Promi
   return startMapScene(container, opts);
 }
 
-/** Legend entries for what the map shows in this view (controllers, domains, asset glyphs, overlays). */
-export function legendItems(
-  view: View,
-): Array<{ kind: 'controller' | 'domain' | 'asset' | 'overlay'; label: string; colour?: string; glyph?: string }> {
+/** Legend entries for what the map shows in this view (controllers, domains, asset glyphs, overlays, agreements). */
+export function legendItems(view: View): LegendItem[] {
   return legendItemsOf(view);
 }
 

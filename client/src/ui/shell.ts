@@ -11,7 +11,7 @@ import { seatLabel } from './labels.ts';
 import { runInto, statusSlot, type Ctx } from './panel.ts';
 import { audienceOf, isReadOnly, loadTabs, type Tab } from './panels/registry.ts';
 import { regionCard } from './region-card.ts';
-import type { MapHandle } from '../scenes/map.ts';
+import type { LegendItem, MapHandle } from '../scenes/map.ts';
 
 declare global {
   interface Window {
@@ -200,9 +200,36 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
       return;
     }
     card.hidden = false;
+    // The same region gives back the same card: leave it in place, so a form in it keeps its focus.
+    const el = regionCard(shown, selected, () => ctx().selectRegion(null), ctx());
+    if (card.firstElementChild !== el) fill(card, el);
+  };
+
+  // The legend follows what the map shows (agreements and basing rights come and go).
+  let legendFor = '';
+  let legendOf: ((view: View) => LegendItem[]) | null = null;
+  const renderLegend = () => {
+    if (!shown || !legendOf) return;
+    const items = legendOf(shown);
+    const key = JSON.stringify(items);
+    if (key === legendFor) return;
+    legendFor = key;
     fill(
-      card,
-      regionCard(shown, selected, () => ctx().selectRegion(null)),
+      legend,
+      h('summary', {}, 'Legend'),
+      h(
+        'ul',
+        {},
+        ...items.map((l) =>
+          h(
+            'li',
+            { class: `lg-${l.kind}` },
+            l.colour || l.swatch ? h('span', { class: 'swatch', style: `background:${l.swatch ?? l.colour}` }) : null,
+            l.glyph ? h('span', { class: 'glyph' }, l.glyph) : null,
+            ` ${l.label}`,
+          ),
+        ),
+      ),
     );
   };
 
@@ -213,6 +240,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     renderTabs();
     renderCard();
     map?.update(shown);
+    renderLegend();
     window.__concord = { view: () => shown, role, nation: ctx().nation, seq: () => shown?.exercise.seq ?? 0 };
   };
 
@@ -276,24 +304,9 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   );
   const { createMap, legendItems } = await import('../scenes/map.ts');
   map = await createMap(mapEl, { onSelect: (id) => ctx().selectRegion(id) });
+  legendOf = legendItems;
   if (shown) {
     map.update(shown);
-    fill(
-      legend,
-      h('summary', {}, 'Legend'),
-      h(
-        'ul',
-        {},
-        ...legendItems(shown).map((l) =>
-          h(
-            'li',
-            { class: `lg-${l.kind}` },
-            l.colour ? h('span', { class: 'swatch', style: `background:${l.colour}` }) : null,
-            l.glyph ? h('span', { class: 'glyph' }, l.glyph) : null,
-            ` ${l.label}`,
-          ),
-        ),
-      ),
-    );
+    renderLegend();
   }
 }

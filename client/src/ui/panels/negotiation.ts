@@ -478,18 +478,29 @@ export function negotiationPanel(): Panel {
   // The list
 
   const renderList = (v: View, ctx: Ctx) => {
-    const control = ctx.nation === null;
-    intro.textContent = control
-      ? 'Every agreement between the nations, live, drafts included. Drafts are never shown to other nations or the public.'
-      : ctx.readOnly
-        ? `Read-only: the agreements ${nationName(v, ctx.nation ?? '')} sees.`
-        : 'Your agreements with allies. Propose one, or open one to read, amend, sign or reject it.';
+    const published = v.audience === 'public';
+    const control = ctx.nation === null && !published;
+    intro.textContent = published
+      ? 'Agreements the allies have published: the text in force, the nations bound by it, and their reservations.'
+      : control
+        ? 'Every agreement between the nations, live, drafts included. Drafts are never shown to other nations or the public.'
+        : ctx.readOnly
+          ? `Read-only: the agreements ${nationName(v, ctx.nation ?? '')} sees.`
+          : 'Your agreements with allies. Propose one, or open one to read, amend, sign or reject it.';
     draftBox.hidden = ctx.readOnly || ctx.role !== 'nation';
     if (!draftBox.hidden) propose.refresh(v, ctx);
     const groups = groupAgreements(v.agreements);
     fill(
       groupsEl,
-      v.agreements.length === 0 ? empty(control ? 'No agreement has been proposed yet.' : 'No agreements yet. Propose one above.') : null,
+      v.agreements.length === 0
+        ? empty(
+            published
+              ? 'No agreement has been published.'
+              : control
+                ? 'No agreement has been proposed yet.'
+                : 'No agreements yet. Propose one above.',
+          )
+        : null,
       ...GROUPS.filter((g) => groups[g.id].length > 0).map((g) =>
         h(
           'section',

@@ -12,6 +12,7 @@ describe('panel registry', () => {
       'adjudication:Adjudication',
       'channels:Channels',
       'negotiation:Negotiations',
+      'treaties:Treaties',
       'intel:Intel',
       'outcomes:Outcomes',
       'decisions:Decision log',
@@ -25,6 +26,7 @@ describe('panel registry', () => {
       'actions:Actions',
       'channels:Channels',
       'negotiation:Negotiations',
+      'treaties:Treaties',
       'intel:Intel',
       'outcomes:Outcomes',
       'decisions:Decision log',
@@ -35,12 +37,13 @@ describe('panel registry', () => {
       'intel:Intel',
       'channels:Channels',
       'negotiation:Negotiation',
+      'treaties:Treaties',
       'actions:Actions',
       'outcomes:Outcomes',
       'decisions:Decision log',
       'brief:Brief',
     ]);
-    expect(tabsOf('observer')).toEqual(['feed:Public feed', 'brief:Brief']);
+    expect(tabsOf('observer')).toEqual(['feed:Public feed', 'negotiation:Agreements', 'brief:Brief']);
   });
 
   it('shows "view as" the same tabs as the audience looked through, read-only', () => {
@@ -68,9 +71,9 @@ describe('panel registry', () => {
 
   it('presents every engine concern except those exercise control drives from its console, and those still without a panel', () => {
     const presented = new Set(PANELS.map((p) => p.concern));
-    // lifecycle, turns and clock: the console and the top bar. treaties: its panel (treaties.ts)
-    // comes from another branch. forces: the map draws access and deployments.
-    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'treaties', 'forces']);
+    // lifecycle, turns and clock: the console and the top bar. forces: the map draws access and
+    // deployments, and the region card deploys.
+    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces']);
   });
 
   it('adding a panel for a new concern is one entry', () => {
@@ -86,6 +89,7 @@ describe('panel registry', () => {
       'intel',
       'channels',
       'negotiation',
+      'treaties',
       'actions',
       'logistics',
       'outcomes',

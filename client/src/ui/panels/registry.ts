@@ -133,8 +133,8 @@ export const PANELS: readonly PanelEntry[] = [
     id: 'negotiation',
     concern: 'negotiation',
     label: 'Negotiation',
-    labelFor: { facilitator: 'Negotiations', evaluator: 'Negotiations' },
-    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55 },
+    labelFor: { facilitator: 'Negotiations', evaluator: 'Negotiations', observer: 'Agreements', 'as-public': 'Agreements' },
+    order: { facilitator: 45, nation: 35, 'as-nation': 35, evaluator: 55, observer: 35, 'as-public': 35 },
     load: () => import('./negotiation.ts').then((m) => m.negotiationPanel),
   },
   {
@@ -164,6 +164,13 @@ export const PANELS: readonly PanelEntry[] = [
     label: 'Seats',
     order: { facilitator: 70 },
     load: () => import('./seats.ts').then((m) => m.seatsPanel),
+  },
+  {
+    id: 'treaties',
+    concern: 'treaties',
+    label: 'Treaties',
+    order: { facilitator: 47, nation: 37, 'as-nation': 37, evaluator: 57 },
+    load: () => import('./treaties.ts').then((m) => m.treatiesPanel),
   },
   {
     id: 'brief',

@@ -39,9 +39,12 @@ function dissent(state: ExerciseState, nation: string, bot: BotContext): string 
 
 /** What the nation did this turn that it has not logged yet: a vote on an agreement or a position in a consultation. */
 function unlogged(state: ExerciseState, nation: string): { about: Citation; title: string; options: string[] }[] {
-  const logged = new Set(
-    state.decisions.filter((d) => d.nation === nation && d.about).map((d) => `${d.about!.kind}:${d.about!.id}:${d.turn}`),
-  );
+  // Only this turn's entries matter, and the log is in turn order: walk back from its end.
+  const logged = new Set<string>();
+  for (let i = state.decisions.length - 1; i >= 0 && state.decisions[i]!.turn === state.turn; i--) {
+    const d = state.decisions[i]!;
+    if (d.nation === nation && d.about) logged.add(`${d.about.kind}:${d.about.id}:${d.turn}`);
+  }
   const out: { about: Citation; title: string; options: string[] }[] = [];
   for (const id of state.agreementOrder) {
     const a = state.agreements[id];

@@ -80,8 +80,13 @@ export function citable(state: ExerciseState, nation: string): { injects: Citati
     .filter((r) => holdsReport(state, r, nation))
     .map((r): Citation => ({ kind: 'report', id: r.id }))
     .reverse();
+  // The bots cite only the most recent few; those are checked again with the engine's own test.
   const held = (c: Citation) => holds(state, nation, c);
-  return { injects: injects.filter(held), outcomes: outcomes.filter(held), reports: reports.filter(held) };
+  return {
+    injects: injects.slice(0, 8).filter(held),
+    outcomes: outcomes.slice(0, 5).filter(held),
+    reports: reports.slice(0, 6).filter(held),
+  };
 }
 
 /** One to `max` recent things the nation holds, mostly injects, with an outcome or a report now and then. */

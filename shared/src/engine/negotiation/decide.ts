@@ -236,38 +236,18 @@ export const negotiationHandlers: HandlersFor<typeof negotiationCommands, typeof
     if (failed(a)) return a;
     if (isFinal(a.status)) return reject('closed', `The agreement is already ${a.status}.`);
     const out: EventBody[] = [{ type: 'agreement.withdrawn', agreement: a.id, turn: state.turn, nation, reason: cmd.reason }];
-    const version = currentVersion(a).number;
+    const ends = (outcome: 'abandoned' | 'terminated', reason: string): EventBody[] => [
+      ...out,
+      { type: 'agreement.settled', agreement: a.id, turn: state.turn, version: currentVersion(a).number, outcome, reason, bound: [] },
+    ];
     if (a.status === 'negotiating') {
-      if (a.parties.length - 1 < 2)
-        return [
-          ...out,
-          {
-            type: 'agreement.settled',
-            agreement: a.id,
-            turn: state.turn,
-            version,
-            outcome: 'abandoned',
-            reason: `${nation} withdrew; fewer than two parties are left.`,
-            bound: [],
-          },
-        ];
+      if (a.parties.length - 1 < 2) return ends('abandoned', `${nation} withdrew; fewer than two parties are left.`);
       const b = openBallot(a);
       const v = b && verdict(withoutVoter(b, nation), false);
       return v ? [...out, settleVersion(state, a, withoutVoter(b, nation), v, false)] : out;
     }
     if (a.bound.filter((n) => n !== nation).length < 2)
-      return [
-        ...out,
-        {
-          type: 'agreement.settled',
-          agreement: a.id,
-          turn: state.turn,
-          version,
-          outcome: 'terminated',
-          reason: `${nation} withdrew; fewer than two parties remain bound.`,
-          bound: [],
-        },
-      ];
+      return ends('terminated', `${nation} withdrew; fewer than two parties remain bound.`);
     const m = openMotion(a);
     const v = m && verdict(withoutVoter(m.ballot, nation), false);
     return v ? [...out, motionSettled(state, a, v)] : out;

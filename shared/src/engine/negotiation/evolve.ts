@@ -155,7 +155,7 @@ export const negotiationEvolvers: EvolversFor<typeof negotiationEvents> = {
   'agreement.motion.settled': (s, e) => {
     const a = s.agreements[e.agreement]!;
     const motions = [...a.motions];
-    motions[motions.length - 1] = { ...motions[motions.length - 1]!, result: { result: e.result, reason: e.reason } };
+    motions[motions.length - 1] = { ...motions[motions.length - 1]!, result: { result: e.result, reason: e.reason, ...stamp(e) } };
     put(s, { ...a, motions, status: e.result === 'adopted' ? (MOTION_STATUS[e.motion] ?? a.status) : a.status });
   },
   'agreement.published': (s, e) => {

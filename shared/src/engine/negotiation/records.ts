@@ -33,7 +33,7 @@ export interface MotionRecord extends Stamp {
   readonly mover: Author;
   readonly reason: string;
   readonly ballot: Ballot;
-  readonly result: { readonly result: Result; readonly reason: string } | null;
+  readonly result: (Stamp & { readonly result: Result; readonly reason: string }) | null;
 }
 
 export type AgreementStatus = 'negotiating' | 'in_force' | 'suspended' | 'rejected' | 'lapsed' | 'abandoned' | 'terminated';

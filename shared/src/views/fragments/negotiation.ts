@@ -8,7 +8,7 @@
 import { diffWords } from 'diff';
 import type { Ballot, ExerciseState, GameDeadline } from '../../engine/index.ts';
 import { deadlineDueAt, gameTimeAtEnd, pendingDeadline } from '../../engine/index.ts';
-import type { AgreementClause, AgreementRecord, AgreementStatus, AgreementVersion } from '../../engine/index.ts';
+import type { AgreementClause, AgreementRecord, AgreementStatus, AgreementVersion, MotionRecord } from '../../engine/index.ts';
 import type { ViewCtx } from '../context.ts';
 import { memo } from '../memo.ts';
 
@@ -125,14 +125,25 @@ function statusAsOf(a: AgreementRecord, seq: number): AgreementStatus {
       .filter((s) => s.seq <= seq)
       .map((s) => ({ seq: s.seq, status: s.outcome === 'reopened' ? ('negotiating' as const) : s.outcome })),
     ...a.motions
-      .filter((m) => m.result?.result === 'adopted' && m.seq <= seq)
+      .filter((m) => m.result?.result === 'adopted' && m.result.seq <= seq)
       .map((m) => ({
-        seq: m.seq,
+        seq: m.result?.seq ?? m.seq,
         status: m.kind === 'suspend' ? ('suspended' as const) : m.kind === 'resume' ? ('in_force' as const) : ('terminated' as const),
       })),
   ].sort((x, y) => x.seq - y.seq);
   return steps.at(-1)?.status ?? 'negotiating';
 }
+
+const motionView = <B, D, R>(m: MotionRecord, reason: string, ballot: B, deadline: D, result: R) => ({
+  kind: m.kind,
+  mover: m.mover,
+  reason,
+  turn: m.turn,
+  at: m.at,
+  ballot,
+  deadline,
+  result,
+});
 
 /** A ballot's deadline as it stood at a sequence number: before any extension control made later. */
 function deadlineAsOf(
@@ -181,16 +192,15 @@ function fullView(state: ExerciseState, a: AgreementRecord, upTo: number) {
     settlements: a.settlements.filter((s) => s.seq <= upTo),
     motions: a.motions
       .filter((m) => m.seq <= upTo)
-      .map((m) => ({
-        kind: m.kind,
-        mover: m.mover,
-        reason: m.reason,
-        turn: m.turn,
-        at: m.at,
-        ballot: ballotView(a, m.ballot, upTo, (n) => boundAt(a, n, m.seq)),
-        deadline: deadlineView(state, deadlineAsOf(a, 'motion', m.seq, m.ballot.deadline, upTo)),
-        result: last ? m.result : null,
-      })),
+      .map((m) =>
+        motionView(
+          m,
+          m.reason,
+          ballotView(a, m.ballot, upTo, (n) => boundAt(a, n, m.seq)),
+          deadlineView(state, deadlineAsOf(a, 'motion', m.seq, m.ballot.deadline, upTo)),
+          m.result && m.result.seq <= upTo ? m.result : null,
+        ),
+      ),
     published: a.published && a.published.seq <= upTo ? a.published : null,
     deadline: pending ? { of: pending.of, ...deadlineView(state, pending.deadline)! } : null,
   };
@@ -223,19 +233,13 @@ function publishedView(state: ExerciseState, a: AgreementRecord): AgreementView 
         closed: v.closed,
       },
     ],
-    settlements: a.settlements.filter((s) => s.outcome === 'in_force' || s.outcome === 'terminated'),
+    // The public learns that it entered into force (or ended), not the tally or the reasons given.
+    settlements: a.settlements
+      .filter((s) => s.outcome === 'in_force' || s.outcome === 'terminated')
+      .map((s) => ({ ...s, reason: s.outcome === 'in_force' ? 'Entered into force.' : 'Terminated.' })),
     motions: a.motions
       .filter((m) => m.result?.result === 'adopted')
-      .map((m) => ({
-        kind: m.kind,
-        mover: m.mover,
-        reason: m.reason,
-        turn: m.turn,
-        at: m.at,
-        ballot: { rule: m.ballot.rule, voters: [], votes: {} },
-        deadline: null,
-        result: m.result,
-      })),
+      .map((m) => motionView(m, '', { rule: m.ballot.rule, voters: [], votes: {} }, null, m.result && { ...m.result, reason: '' })),
     deadline: null,
   };
 }
