@@ -213,6 +213,11 @@ function invokeForm(
 
 interface PositionForm {
   el: HTMLElement;
+  /**
+   * The offer to record the decision after a position. Kept outside the form: the position that
+   * settles the consultation (or a later one that does) takes the form away, not the offer.
+   */
+  offer: HTMLElement;
   refresh(view: View, ctx: Ctx, c: Consultation): void;
 }
 
@@ -239,7 +244,6 @@ function positionForm(id: string, getCtx: () => Ctx | null, getView: () => View 
     ),
     field('Statement', statement),
     h('div', { class: 'row' }, submit, slot),
-    record,
   );
   let seeded = false;
   form.addEventListener('submit', (ev) => {
@@ -260,6 +264,7 @@ function positionForm(id: string, getCtx: () => Ctx | null, getView: () => View 
   });
   return {
     el: form,
+    offer: record,
     refresh(view, ctx, c) {
       const mine = ctx.nation !== null && Object.hasOwn(c.positions, ctx.nation) ? c.positions[ctx.nation] : undefined;
       submit.textContent = mine ? 'Revise position' : 'State position';
@@ -289,6 +294,7 @@ async function offerDecision(
   const c = view.consultations.find((x) => x.id === id);
   if (!c) return;
   const verb = stance === 'support' ? 'Supported' : stance === 'oppose' ? 'Opposed' : 'Abstained on';
+  const said = stance === 'support' ? 'supported' : stance === 'oppose' ? 'opposed' : 'abstained on';
   const prefill: DecisionPrefill = {
     title: `${verb} the invocation of ${c.article} (${c.clauseTitle}) for ${nationName(view, c.onBehalfOf)}`,
     rationale: statement,
@@ -298,17 +304,23 @@ async function offerDecision(
   fill(
     slot,
     h(
-      'button',
-      {
-        type: 'button',
-        class: 'link',
-        onclick: () => {
-          const latest = getView() ?? view;
-          if (open(ctx, latest, prefill, () => fill(slot, h('small', { class: 'hint' }, 'Recorded in your decision log.')))) return;
-          fill(slot);
+      'div',
+      { class: 'offer' },
+      h('span', {}, `You ${said} the invocation. `),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          onclick: () => {
+            const latest = getView() ?? view;
+            if (open(ctx, latest, prefill, () => fill(slot, h('small', { class: 'hint' }, 'Recorded in your decision log.')))) return;
+            fill(slot);
+          },
         },
-      },
-      'Record this decision in the log',
+        'Record this decision in the log',
+      ),
+      h('button', { type: 'button', class: 'link', onclick: () => fill(slot) }, 'Not now'),
     ),
   );
 }
@@ -474,6 +486,7 @@ export function treatiesPanel(): Panel {
         ),
       ),
       canState && pf ? pf.el : null,
+      pf && !ctx.readOnly && ctx.role === 'nation' ? pf.offer : null,
       member && !canState && !ctx.readOnly && ctx.role === 'nation' && c.status === 'open'
         ? h('p', { class: 'hint' }, 'Positions are no longer taken.')
         : null,
