@@ -63,12 +63,21 @@ const paragraphs = (text: string) =>
 const authorLabel = (view: View, a: { nation: string; position: string | null; name: string }) =>
   `${a.name} (${seatLabel(view, { role: 'nation', nation: a.nation, position: a.position })})`;
 
-/** A word diff with insertions and deletions marked. */
+/**
+ * A word diff with insertions and deletions marked. A word replaced by another (a deletion right
+ * against an insertion) is set a little apart, so "for" → "until" does not read "foruntil".
+ */
 function diffEl(parts: readonly DiffPart[] | null, cls = 'diff'): HTMLElement {
+  const segs = segments(parts);
   return h(
     'p',
     { class: cls },
-    ...segments(parts).map((s) => (s.kind === 'ins' ? h('ins', {}, s.text) : s.kind === 'del' ? h('del', {}, s.text) : s.text)),
+    ...segs.map((s, i) => {
+      if (s.kind === 'same') return s.text;
+      const prev = segs[i - 1]?.kind;
+      const attrs = prev !== undefined && prev !== 'same' ? { class: 'abut' } : {};
+      return s.kind === 'ins' ? h('ins', attrs, s.text) : h('del', attrs, s.text);
+    }),
   );
 }
 
