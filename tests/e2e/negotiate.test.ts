@@ -54,6 +54,9 @@ const pages: Record<'control' | 'ARN' | 'BRV' | 'CSM', Page | undefined> = {
   CSM: undefined,
 };
 
+/** The (only) consultation's card in a page's Treaties tab. */
+const card = (p: Page) => p.locator('[data-consultation]').first();
+
 function up<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} is not up`);
   return value;
@@ -210,6 +213,8 @@ describe('negotiating and consulting from the browser', () => {
     expect(inserted).toContain('until');
     expect(deleted).toContain('duration');
     expect(deleted).not.toContain('joint');
+    // "for" replaced by "until" is set apart from it, not run together.
+    expect(await v2.locator('.changes ins.abut').allTextContents()).toContain('until');
     expect(await arn.locator('.version[data-version="1"]').textContent()).toContain('Astrid Lund (Arnholm — Foreign Minister)');
     await shot(arn, 'neg-history', '.neg-history');
 
@@ -275,7 +280,6 @@ describe('negotiating and consulting from the browser', () => {
     await shot(csm, 'treaty-invoke', '.invoke-form');
     await form.getByRole('button', { name: 'Invoke Article 3' }).click();
 
-    const card = (p: Page) => p.locator('[data-consultation]').first();
     const row = (p: Page, nation: string) => card(p).locator(`li[data-member="${nation}"]`);
     for (const who of ['CSM', 'ARN', 'BRV', 'control'] as const) {
       const c = card(page(who));
@@ -303,6 +307,16 @@ describe('negotiating and consulting from the browser', () => {
       await expect.poll(() => row(control, who).textContent()).toContain(STATEMENT[who]);
     }
 
+    // Each that stated a position is offered to record it, though Bravaria's settled the consultation.
+    for (const who of ['ARN', 'BRV'] as const) {
+      const offer = card(page(who)).locator('.offer');
+      await offer.waitFor();
+      expect(await offer.textContent()).toContain('You supported the invocation.');
+      expect(await card(page(who)).locator('form.position-form').count()).toBe(0);
+    }
+    expect(await card(csm).locator('.offer').count()).toBe(0);
+    expect(await card(control).locator('.offer').count()).toBe(0);
+
     // Every member reads every position by nation name, and the result: activated.
     for (const who of ['ARN', 'BRV', 'CSM', 'control'] as const) {
       const p = page(who);
@@ -315,8 +329,8 @@ describe('negotiating and consulting from the browser', () => {
       }
       expect(await card(p).textContent()).not.toMatch(/\b(ARN|BRV|CSM)\b/);
     }
-    await shot(page('ARN'), 'consultation', '[data-consultation]');
-    await shot(control, 'consultation-control', '[data-consultation]');
+    await shot(page('ARN'), 'consultation', '[data-consultation] .result');
+    await shot(control, 'consultation-control', '[data-consultation] .result');
   }, 60_000);
 
   it("the offer after a position opens the decision form prefilled; the decision reads in the team log and in control's view of every log", async () => {
@@ -351,11 +365,23 @@ describe('negotiating and consulting from the browser', () => {
     expect(e).toMatch(/About: .*Article 3/);
     await shot(arn, 'decision-log');
 
+    // Bravaria, whose position settled the consultation, records its decision as offered.
+    const brv = page('BRV');
+    await brv.getByRole('button', { name: 'Record this decision in the log' }).click();
+    const brvDialog = brv.locator('dialog.decision-dialog');
+    expect(await brvDialog.getByLabel('Rationale', { exact: true }).inputValue()).toBe(STATEMENT.BRV);
+    await brvDialog.getByRole('button', { name: 'Record decision' }).click();
+    await brvDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => card(brv).textContent()).toContain('Recorded in your decision log.');
+
     await openTab(control, 'decisions');
     const arnLog = control.locator('.decision-nation[data-nation="ARN"]');
     await expect.poll(() => arnLog.textContent()).toContain(title);
     expect(await arnLog.textContent()).toContain('1 recorded');
-    expect(await control.textContent('.decision-nation[data-nation="BRV"]')).toContain('No decisions recorded yet');
+    const brvLog = control.locator('.decision-nation[data-nation="BRV"]');
+    await expect.poll(() => brvLog.textContent()).toContain('Supported the invocation of Article 3 (Collective defence) for Bravaria');
+    expect(await brvLog.textContent()).toContain('Bruno Vass, Defence Minister');
+    expect(await brvLog.textContent()).toContain(STATEMENT.BRV);
     expect(await control.textContent('.decision-nation[data-nation="CSM"]')).toContain('No decisions recorded yet');
     expect(await control.locator('.decision-new').isHidden()).toBe(true);
     await shot(control, 'decision-log-control');
