@@ -20,7 +20,6 @@ import {
   deadlineOptions,
   describeDeadline,
   dueIn,
-  shortDeadline,
   extendable,
   parseDeadline,
   positionRows,
@@ -196,10 +195,10 @@ function invokeForm(
       fill(cites, group('Injects', opts.inject), group('Intelligence reports', opts.report), group('Outcomes', opts.outcome));
       countCites();
       const keepDeadline = deadline.value;
-      const def = shortDeadline(view.exercise, defaultDeadline(view.exercise));
+      // The hint under the list gives the default's phase and game time: the option stays short enough to read whole.
       fill(
         deadline,
-        h('option', { value: '' }, `End of the next consultation phase (${def})`),
+        h('option', { value: '' }, 'Next consultation phase (default)'),
         ...deadlines.map((d) => h('option', { value: d.value }, d.label)),
       );
       if (deadlines.some((d) => d.value === keepDeadline)) deadline.value = keepDeadline;
