@@ -277,6 +277,10 @@ describe('negotiating and consulting from the browser', () => {
     ]);
     await behalf.selectOption('BRV');
     await form.locator('label', { hasText: CITED }).locator('input').check();
+    // When positions are due, in game time.
+    expect(await form.textContent()).toContain(
+      'Positions are due by the end of Allied consultation, turn 1 (14 Mar 2031 12:00Z), game time.',
+    );
     await shot(csm, 'treaty-invoke', '.invoke-form');
     await form.getByRole('button', { name: 'Invoke Article 3' }).click();
 
@@ -391,6 +395,8 @@ describe('negotiating and consulting from the browser', () => {
     expect(await page('CSM').textContent('.decision-list')).toContain('No decisions recorded yet');
     expect(await screenAndView(page('CSM'))).not.toContain('wanted the budget vote');
 
+    // To the end, Cosmara never saw the agreement between Arnholm and Bravaria.
+    await cosmaraSeesNoAgreement();
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 });
