@@ -84,6 +84,8 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   let panels: Tab[] = [];
   let active = 0;
   const mounted = new Map<string, HTMLElement>();
+  /** Where each tab was scrolled to when it was left: the side panel's one scroll area is shared by every tab. */
+  const scrolls = new Map<string, number>();
   let map: MapHandle | null = null;
 
   const ctx = (): Ctx => ({
@@ -138,6 +140,8 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
   };
 
   const activate = (i: number) => {
+    const was = panels[active];
+    if (was && mounted.get(was.id)?.isConnected) scrolls.set(was.id, panelEl.scrollTop);
     active = i;
     const t = panels[i];
     if (!t) return;
@@ -149,6 +153,8 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     }
     fill(panelEl, el);
     if (shown) t.panel.update(shown, ctx());
+    // A tab opens where it was left, or at its top: not at the scroll of the tab before it.
+    panelEl.scrollTop = scrolls.get(t.id) ?? 0;
     renderTabs();
   };
 
@@ -251,6 +257,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     if (mine !== generation) return; // a later "view as" choice won
     panels = loaded;
     mounted.clear();
+    scrolls.clear();
     active = 0;
     activate(0);
   };
