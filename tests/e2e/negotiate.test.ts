@@ -379,6 +379,8 @@ describe('negotiating and consulting from the browser', () => {
     await expect.poll(() => card(brv).textContent()).toContain('Recorded in your decision log.');
 
     await openTab(control, 'decisions');
+    // The log opens at its top, not at the scroll of the Treaties tab left below the fold.
+    expect(await control.evaluate(() => document.querySelector('.panel')?.scrollTop)).toBe(0);
     const arnLog = control.locator('.decision-nation[data-nation="ARN"]');
     await expect.poll(() => arnLog.textContent()).toContain(title);
     expect(await arnLog.textContent()).toContain('1 recorded');
