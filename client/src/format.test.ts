@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationClass, countdown, gameTime, grading, plural, statusLabel } from './format.ts';
+import { classificationClass, countdown, gameTime, grading, plural, statusLabel, gameClock } from './format.ts';
 
 describe('format', () => {
   it('counts down to a deadline, freezes while paused, and goes negative when late', () => {
@@ -27,5 +27,24 @@ describe('format', () => {
     expect(plural(1, 'action')).toBe('1 action');
     expect(plural(3, 'action')).toBe('3 actions');
     expect(statusLabel('paused')).toBe('Paused');
+  });
+});
+
+describe('gameClock', () => {
+  const ex = {
+    startGameTime: '2031-03-14T06:00:00Z',
+    gameMinutesPerTurn: 720,
+    phases: [{ durationMinutes: 5 }, { durationMinutes: 10 }, { durationMinutes: 5 }, { durationMinutes: 5 }, { durationMinutes: 5 }],
+    timeline: [
+      { turn: 1, phaseIndex: 0, startedAt: 1_000_000, deadline: 1_300_000 },
+      { turn: 1, phaseIndex: 1, startedAt: 1_300_000, deadline: 1_900_000 },
+    ],
+  };
+  it('shows the game time of a moment, never the wall clock', () => {
+    expect(gameClock(ex, 1_000_000)).toBe('14 Mar 06:00Z');
+    expect(gameClock(ex, 1_600_000)).toBe('14 Mar 10:00Z');
+    expect(gameClock(ex, 9_000_000)).toBe('14 Mar 12:00Z');
+    expect(gameClock(ex, 999_999)).toBe('');
+    expect(gameClock(ex, null)).toBe('');
   });
 });

@@ -1,4 +1,5 @@
 /** Formatting shared by every screen. Pure functions, unit-tested. */
+import { gameTimeAt, type ClockDef, type PhaseRun } from '@concord/shared/gameclock';
 
 export function countdown(deadline: number | null, now: number, pausedAt: number | null): string {
   if (deadline === null) return '—';
@@ -17,6 +18,19 @@ export function gameTime(iso: string): string {
 }
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * Game time at a moment of the exercise, short ("14 Mar 10:00Z"): what screens show for when
+ * something happened. `ex` is the view's exercise header, which carries the runs of phases.
+ */
+export function gameClock(ex: ClockDef & { timeline: readonly PhaseRun[] }, at: number | null): string {
+  const iso = at === null ? null : gameTimeAt(ex, ex.timeline, at);
+  if (iso === null) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}Z`;
+}
+
+/** Wall-clock time, for the few things that happen in the room rather than in the game (a participant joined). */
 export function clock(at: number): string {
   const d = new Date(at);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;

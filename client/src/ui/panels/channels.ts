@@ -6,7 +6,7 @@
  * itself, and writes as a persona.
  */
 import type { View } from '@concord/shared/views/index';
-import { clock } from '../../format.ts';
+import { gameClock } from '../../format.ts';
 import { nationName, nationsLabel, seatLabel } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
@@ -288,7 +288,7 @@ export function channelsPanel(): Panel {
           {
             class: `msg${(control ? m.from.nation === null : m.from.nation === self) ? ' mine' : ''}${m.from.persona ? ' persona' : ''}${m.from.nation === null && m.from.persona === null ? ' from-control' : ''}`,
           },
-          h('div', { class: 'meta' }, `${sender(view, m, control)} · Turn ${m.turn} · ${clock(m.at)}`),
+          h('div', { class: 'meta' }, `${sender(view, m, control)} · Turn ${m.turn} · ${gameClock(view.exercise, m.at)}`),
           m.subject ? h('strong', {}, m.subject) : null,
           h('p', {}, m.body),
         ),

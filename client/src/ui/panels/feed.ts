@@ -1,6 +1,6 @@
 /** The public feed for observers: news, social media and outcomes released to everyone. */
 import type { View } from '@concord/shared/views/index';
-import { channelLabel, clock } from '../../format.ts';
+import { channelLabel, gameClock } from '../../format.ts';
 import { fill, h } from '../dom.ts';
 import { empty, type Ctx, type Panel } from '../panel.ts';
 
@@ -19,7 +19,7 @@ export function feedPanel(): Panel {
             { class: 'item' },
             h('span', { class: `tag ch-${x.channel}` }, channelLabel(x.channel)),
             h('h3', {}, x.subject),
-            h('p', { class: 'meta' }, `${x.from.name} · ${x.releasedAt ? clock(x.releasedAt) : ''}`),
+            h('p', { class: 'meta' }, `${x.from.name} · ${gameClock(view.exercise, x.releasedAt)}`),
             h('p', {}, x.message),
           ),
         })),

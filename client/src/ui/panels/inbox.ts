@@ -1,6 +1,6 @@
 /** A nation's inbox: released injects by channel, unread until the team opens them. */
 import type { View } from '@concord/shared/views/index';
-import { channelLabel, clock } from '../../format.ts';
+import { channelLabel, gameClock } from '../../format.ts';
 import { fill, h } from '../dom.ts';
 import { intelTitle, positionTitle, regionName } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
@@ -59,7 +59,7 @@ export function inboxPanel(): Panel {
       },
       h('span', { class: `tag ch-${x.channel}` }, channelLabel(x.channel)),
       h('span', { class: 'subject' }, x.subject),
-      h('span', { class: 'meta' }, `${x.from.name} · T${x.releasedTurn ?? '?'} ${x.releasedAt ? clock(x.releasedAt) : ''}`),
+      h('span', { class: 'meta' }, `${x.from.name} · T${x.releasedTurn ?? '?'} ${gameClock(view.exercise, x.releasedAt)}`),
     );
     return h(
       'article',

@@ -1,6 +1,6 @@
 /** The MSEL for exercise control: every inject with its status and the controls to move it. */
 import type { View } from '@concord/shared/views/index';
-import { channelLabel, clock } from '../../format.ts';
+import { channelLabel, gameClock } from '../../format.ts';
 import { CHANNELS, actionTypeLabel, nationsLabel, phaseLabel } from '../labels.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
@@ -57,7 +57,7 @@ export function injectsPanel(): Panel {
         ? h(
             'p',
             { class: 'meta' },
-            `Released ${x.releasedAt ? clock(x.releasedAt) : ''} (${c?.releaseReason ?? ''}) · read by ${readers(view, Object.keys(c?.acknowledgedBy ?? {}))}`,
+            `Released ${gameClock(view.exercise, x.releasedAt)} (${c?.releaseReason ?? ''}) · read by ${readers(view, Object.keys(c?.acknowledgedBy ?? {}))}`,
           )
         : null,
       ctx.readOnly

@@ -1,6 +1,6 @@
 /** Evaluator notes: time-stamped, linked to an inject and a team, never shown to players. */
 import type { View } from '@concord/shared/views/index';
-import { clock } from '../../format.ts';
+import { gameClock } from '../../format.ts';
 import { field, fill, h, select } from '../dom.ts';
 import { injectLabel, nationName } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
@@ -62,7 +62,7 @@ export function notesPanel(): Panel {
                 h(
                   'p',
                   { class: 'meta' },
-                  `T${n.turn} ${clock(n.at)} · ${n.author}${n.nation ? ` · ${nationName(view, n.nation)}` : ''}${n.inject ? ` · ${injectLabel(view, n.inject)}` : ''}`,
+                  `T${n.turn} ${gameClock(view.exercise, n.at)} · ${n.author}${n.nation ? ` · ${nationName(view, n.nation)}` : ''}${n.inject ? ` · ${injectLabel(view, n.inject)}` : ''}`,
                 ),
                 h('p', {}, n.text),
               ),

@@ -1,6 +1,6 @@
 /** Adjudicated outcomes visible to this audience, newest first. */
 import type { View } from '@concord/shared/views/index';
-import { clock } from '../../format.ts';
+import { gameClock } from '../../format.ts';
 import { fill, h } from '../dom.ts';
 import { assetName, nationName, nationsLabel, regionName } from '../labels.ts';
 import { empty, type Ctx, type Panel } from '../panel.ts';
@@ -37,7 +37,7 @@ export function outcomesPanel(): Panel {
                 'article',
                 { class: 'item outcome', 'data-outcome': o.id },
                 h('h3', {}, o.title),
-                h('p', { class: 'meta' }, `Turn ${o.turn} · ${clock(o.at)} · to ${nationsLabel(view, o.visibleTo)}`),
+                h('p', { class: 'meta' }, `Turn ${o.turn} · ${gameClock(view.exercise, o.at)} · to ${nationsLabel(view, o.visibleTo)}`),
                 h('p', { class: 'message' }, o.outcome),
                 o.effects.length ? h('ul', { class: 'effects' }, ...o.effects.map((e) => h('li', {}, describeEffect(e, view)))) : null,
                 'rationale' in o && typeof o.rationale === 'string' && o.rationale

@@ -1,5 +1,6 @@
 import type { EvolversFor } from '../define.ts';
 import type { lifecycleEvents } from './events.ts';
+import { moveLastDeadline } from '../turns/evolve.ts';
 
 export const lifecycleEvolvers: EvolversFor<typeof lifecycleEvents> = {
   'exercise.started': (s) => {
@@ -13,7 +14,10 @@ export const lifecycleEvolvers: EvolversFor<typeof lifecycleEvents> = {
     s.status = 'running';
     s.pausedAt = null;
     s.pausedTotalMs += e.pausedMs;
-    if (s.deadline !== null) s.deadline += e.pausedMs;
+    if (s.deadline !== null) {
+      s.deadline += e.pausedMs;
+      moveLastDeadline(s, s.deadline);
+    }
   },
   'exercise.ended': (s, e) => {
     s.status = 'ended';

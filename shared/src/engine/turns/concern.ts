@@ -2,6 +2,7 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { type Concern, type Due, type EventBody } from '../define.ts';
 import type { ExerciseState, NationStatus } from '../state.ts';
+import type { PhaseRun } from '../../gameclock.ts';
 import { turnCommands, turnInfo } from './commands.ts';
 import { turnHandlers } from './decide.ts';
 import { turnEvents } from './events.ts';
@@ -18,6 +19,8 @@ export interface TurnsSlice {
   /** When the current phase is due to end (wall time, shifted by pauses and extensions). */
   deadline: number | null;
   nations: Record<string, NationStatus>;
+  /** Every run of a phase with its start and deadline, for game time at any moment (gameclock.ts). */
+  timeline: PhaseRun[];
 }
 
 /** With auto-advance on, the phase deadline ends the phase by itself (never past the last phase). */
@@ -46,8 +49,9 @@ export const turns: Concern<typeof turnCommands, typeof turnEvents, typeof turnI
     phaseStartedAt: null,
     deadline: null,
     nations: Object.fromEntries(scenario.nations.map((n) => [n.id, { ready: false, readyAt: null }])),
+    timeline: [],
   }),
-  collections: ['nations'],
+  collections: ['nations', 'timeline'],
   nextDue: phaseDeadline,
   onDue: endPhase,
   bot: turnsBot,

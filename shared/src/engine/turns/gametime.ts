@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { PhaseId } from '../../common.ts';
+import { gameMinutesAt } from '../../gameclock.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { reject, type Rejection } from '../envelope.ts';
 import { currentPosition, positionOf, type ExerciseState } from '../state.ts';
@@ -21,11 +22,8 @@ export type GameDeadline = z.infer<typeof GameDeadline>;
 
 /** Game time (ISO) at the end of a phase of a turn. */
 export function gameTimeAtEnd(scenario: Scenario, d: GameDeadline): string {
-  const phases = scenario.clock.phases;
-  const total = phases.reduce((n, p) => n + p.durationMinutes, 0);
-  const i = phases.findIndex((p) => p.id === d.phase);
-  const through = phases.slice(0, i + 1).reduce((n, p) => n + p.durationMinutes, 0);
-  const minutes = (d.turn - 1) * scenario.clock.gameMinutesPerTurn + Math.round((through / total) * scenario.clock.gameMinutesPerTurn);
+  const i = scenario.clock.phases.findIndex((p) => p.id === d.phase);
+  const minutes = Math.round(gameMinutesAt(scenario.clock, d.turn, i, true));
   return new Date(Date.parse(scenario.clock.startGameTime) + minutes * 60_000).toISOString();
 }
 

@@ -6,8 +6,9 @@
  */
 import { currentPhase, gameTimeOf } from '../../engine/index.ts';
 import type { ViewCtx } from '../context.ts';
+import { memo } from '../memo.ts';
 
-export function exercise({ state }: ViewCtx) {
+export function exercise({ state, audience }: ViewCtx) {
   const s = state.scenario;
   return {
     exercise: {
@@ -28,6 +29,10 @@ export function exercise({ state }: ViewCtx) {
       pausedAt: state.pausedAt,
       gameTime: gameTimeOf(s, Math.max(1, state.turn)),
       gameMinutesPerTurn: s.clock.gameMinutesPerTurn,
+      startGameTime: s.clock.startGameTime,
+      /** The runs of phases so far: the client turns any moment into game time with gameclock.ts. */
+      // A copy: the state's list grows in place, and a picture must never change after it is sent.
+      timeline: memo(state.timeline, audience, [state.timeline.length, state.timeline.at(-1)?.deadline ?? null], () => [...state.timeline]),
       endedReason: state.endedReason,
       seq: state.seq,
       lastAt: state.lastAt,
