@@ -13,7 +13,7 @@ import type { RunningServer } from '../../server/src/server.ts';
 import { startServer } from '../../server/src/server.ts';
 import { buildClientIfStale } from '../../scripts/ensure-client.ts';
 import { quietLog, tempDir } from '../integration/support.ts';
-import { launchBrowser } from './browser.ts';
+import { collectErrors, joinWithCode, launchBrowser, openTab } from './browser.ts';
 import { readFileSync } from 'node:fs';
 
 const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
@@ -42,10 +42,7 @@ async function openPage(label: string, size = { width: 1280, height: 800 }): Pro
   const ctx = await up(browser, 'the browser').newContext({ viewport: size, deviceScaleFactor: 1 });
   contexts.push(ctx);
   const page = await ctx.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${label}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${label}: ${e.message}`));
+  collectErrors(page, label, consoleErrors);
   await page.goto(up(server, 'the server').url);
   return page;
 }
@@ -55,20 +52,8 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
 };
 
-async function tab(page: Page, id: string) {
-  await page.click(`.tabs button[data-panel="${id}"]`);
-}
-
-async function joinAs(page: Page, code: string, name: string, position?: string) {
-  await page.fill('input[name="code"]', code);
-  await page.fill('input[name="displayName"]', name);
-  if (position) {
-    await page.waitForSelector(`select[name="position"] option[value="${position}"]`, { state: 'attached' });
-    await page.selectOption('select[name="position"]', position);
-  }
-  await page.click('form.join button[type="submit"]');
-  await page.waitForSelector('.app .topbar');
-}
+const tab = openTab;
+const joinAs = joinWithCode;
 
 /** The map's own record of a region, as Phaser drew it. */
 const mapRegion = (page: Page, id: string) => page.evaluate((rid) => window.__concordMap?.regions.find((r) => r.id === rid) ?? null, id);
