@@ -137,8 +137,10 @@ describe('negotiating and consulting from the browser', () => {
       await expect.poll(() => page(who).textContent('.topbar .turn')).toContain('Turn 1 of 3');
       await expect.poll(() => page(who).textContent('.topbar .turn')).toContain('Allied consultation');
     }
-    // Game time, not wall time: the scenario's clock starts on 14 March 2031.
-    expect(await page('ARN').textContent('.topbar .turn')).toMatch(/14 Mar 2031/);
+    // Game time, not wall time: the scenario's clock starts at 06:00 on 14 March 2031, and the
+    // consultation phase begins two hours of game time into the turn; the clock runs from there.
+    expect(await page('ARN').textContent('.topbar .turn')).toMatch(/14 Mar 0[89]:\d\dZ/);
+    expect(await page('ARN').getAttribute('.topbar .gametime', 'title')).toMatch(/^Game time: 14 Mar 2031 0[89]:\d\dZ$/);
   }, 60_000);
 
   it('Arnholm drafts an agreement with Bravaria, Bravaria amends it, both sign, and it is in force; Cosmara never sees it', async () => {

@@ -5,7 +5,8 @@
  */
 import type { View } from '@concord/shared/views/index';
 import type { Session, Link } from '../net/session.ts';
-import { countdown, gameTime, phaseEnds, statusLabel } from '../format.ts';
+import { countdown, gameClock, gameTime, phaseEnds, statusLabel } from '../format.ts';
+import { gameTimeAt } from '@concord/shared/gameclock';
 import { fill, h } from './dom.ts';
 import { seatLabel } from './labels.ts';
 import { runInto, statusSlot, type Ctx } from './panel.ts';
@@ -158,6 +159,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
     renderTabs();
   };
 
+  const gameNow = h('span', { class: 'gametime' });
   const renderTop = () => {
     if (!shown) return;
     const ex = shown.exercise;
@@ -171,7 +173,7 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
       h('span', { class: `phase ${ex.status}` }, ex.turn ? (phase?.label ?? '') : statusLabel(ex.status)),
       ex.status === 'paused' ? h('span', { class: 'paused' }, ' PAUSED') : null,
       ex.status === 'ended' ? h('span', { class: 'paused' }, ' ENDEX') : null,
-      ex.turn ? h('span', { class: 'gametime' }, ` · ${gameTime(ex.gameTime)}`) : null,
+      ex.turn ? gameNow : null,
     );
     if (info.nation) {
       const me = shown.nations.find((n) => n.id === info.nation);
@@ -197,6 +199,10 @@ export async function mountShell(root: HTMLElement, session: Session, onLeave: (
         : '';
     timer.classList.toggle('late', ex.deadline !== null && ex.status === 'running' && Date.now() > ex.deadline);
     phaseEnd.textContent = phaseEnds(ex);
+    // The game clock runs with the phase, and stands still while paused.
+    const at = ex.status === 'paused' && ex.pausedAt !== null ? ex.pausedAt : Date.now();
+    gameNow.textContent = ` · ${gameClock(ex, at) || gameTime(ex.gameTime)}`;
+    gameNow.title = `Game time: ${gameTime(gameTimeAt(ex, ex.timeline, at) ?? ex.gameTime)}`;
   };
   let ticking: ReturnType<typeof setInterval> | null = setInterval(tick, 1000);
 
