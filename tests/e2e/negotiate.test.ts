@@ -12,16 +12,12 @@
  * and control reads it in every team's log.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/src/server.ts';
-import { startServer } from '../../server/src/server.ts';
-import { buildClientIfStale } from '../../scripts/ensure-client.ts';
-import { quietLog, tempDir } from '../integration/support.ts';
-import { collectErrors, joinWithCode, launchBrowser, openTab, screenshotAt, SMALL } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { up, useE2E } from './rig.ts';
+import { collectErrors, joinWithCode, openTab, screenshotAt, SMALL } from './browser.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
-const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 
 // What Arnholm drafts and Bravaria amends: markers a third nation must never see.
 const TITLE = 'Grey Sound basing arrangement';
@@ -42,10 +38,8 @@ const STATEMENT = {
 } as const;
 const NAMES = { ARN: 'Arnholm', BRV: 'Bravaria', CSM: 'Cosmara' } as const;
 
-let server: RunningServer | undefined;
-let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const rig = useE2E('concord-e2e-neg-');
+const contexts = rig.contexts;
 const consoleErrors: string[] = [];
 const pages: Record<'control' | 'ARN' | 'BRV' | 'CSM', Page | undefined> = {
   control: undefined,
@@ -57,18 +51,14 @@ const pages: Record<'control' | 'ARN' | 'BRV' | 'CSM', Page | undefined> = {
 /** The (only) consultation's card in a page's Treaties tab. */
 const card = (p: Page) => p.locator('[data-consultation]').first();
 
-function up<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} is not up`);
-  return value;
-}
 const page = (who: keyof typeof pages) => up(pages[who], `${who}'s page`);
 
 async function openPage(label: string): Promise<Page> {
-  const ctx = await up(browser, 'the browser').newContext({ viewport: SMALL, deviceScaleFactor: 1 });
+  const ctx = await rig.browser().newContext({ viewport: SMALL, deviceScaleFactor: 1 });
   contexts.push(ctx);
   const p = await ctx.newPage();
   collectErrors(p, label, consoleErrors);
-  await p.goto(up(server, 'the server').url);
+  await p.goto(rig.server().url);
   return p;
 }
 
@@ -88,23 +78,9 @@ async function cosmaraSeesNoAgreement(): Promise<void> {
   expect(await csm.evaluate(() => window.__concord?.view()?.agreements.length)).toBe(0);
 }
 
-beforeAll(async () => {
-  buildClientIfStale();
-  dir = await tempDir('concord-e2e-neg-');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, clientDir: CLIENT_DIST, log: quietLog() });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await dir?.remove();
-});
-
 describe('negotiating and consulting from the browser', () => {
   it('control and three nations join with their codes; control starts the exercise and opens the consultation phase', async () => {
-    const base = up(server, 'the server').url;
+    const base = rig.server().url;
     const r = await fetch(`${base}/api/exercises`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -4,46 +4,34 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../shared/src/scenario/index.ts';
 import { releasableTo } from '../../shared/src/engine/index.ts';
-import type { RunningServer } from '../../server/src/server.ts';
-import { startServer } from '../../server/src/server.ts';
-import { buildClientIfStale } from '../../scripts/ensure-client.ts';
-import { quietLog, tempDir } from '../integration/support.ts';
-import { collectErrors, joinWithCode, launchBrowser, openTab } from './browser.ts';
+import { useE2E } from './rig.ts';
+import { collectErrors, joinWithCode, openTab } from './browser.ts';
 import { readFileSync } from 'node:fs';
 
 const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
-const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 const scenario = (() => {
   const r = parseScenarioText(readFileSync(new URL('../../scenarios/harbour-watch.json', import.meta.url), 'utf8'));
   if (!r.ok) throw new Error('harbour-watch does not validate');
   return r.scenario;
 })();
 
-// Set by beforeAll; undefined if it failed part way, which afterAll must survive.
-let server: RunningServer | undefined;
-let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
-let browser: Browser | undefined;
+const rig = useE2E('concord-e2e-');
 
-/** What beforeAll set up: a test runs only if it succeeded. */
-function up<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} is not up`);
-  return value;
-}
-const contexts: BrowserContext[] = [];
+const contexts = rig.contexts;
 const consoleErrors: string[] = [];
 let codes: Array<{ role?: string; nation?: string; code: string }> = [];
 
 async function openPage(label: string, size = { width: 1280, height: 800 }): Promise<Page> {
-  const ctx = await up(browser, 'the browser').newContext({ viewport: size, deviceScaleFactor: 1 });
+  const ctx = await rig.browser().newContext({ viewport: size, deviceScaleFactor: 1 });
   contexts.push(ctx);
   const page = await ctx.newPage();
   collectErrors(page, label, consoleErrors);
-  await page.goto(up(server, 'the server').url);
+  await page.goto(rig.server().url);
   return page;
 }
 
@@ -67,20 +55,6 @@ async function mapColours(page: Page): Promise<number> {
   for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
   return colours.size;
 }
-
-beforeAll(async () => {
-  buildClientIfStale();
-  dir = await tempDir('concord-e2e-');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, clientDir: CLIENT_DIST, log: quietLog() });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await dir?.remove();
-});
 
 describe('a turn played from the browser', () => {
   it('create, join by code, release and read an inject, talk, act, adjudicate, and see the map change', async () => {
