@@ -19,6 +19,7 @@ import { negotiation } from './negotiation/concern.ts';
 import { treaties } from './treaties/concern.ts';
 import { decisions } from './decisions/concern.ts';
 import { forces } from './forces/concern.ts';
+import { operations } from './operations/concern.ts';
 import { actions } from './actions/concern.ts';
 import { adjudication } from './adjudication/concern.ts';
 import { evaluation } from './evaluation/concern.ts';
@@ -34,6 +35,7 @@ export const CONCERNS = [
   treaties,
   decisions,
   forces,
+  operations,
   actions,
   adjudication,
   evaluation,

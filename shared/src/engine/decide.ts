@@ -11,7 +11,7 @@ import type { ExerciseState } from './state.ts';
 import type { PhaseId } from '../common.ts';
 import { commandKey, lookupCommand } from './command-log.ts';
 import { formatPath } from '../scenario/validate.ts';
-import { lazyTable } from './registry.ts';
+import { lazyTable, withReactions } from './registry.ts';
 
 export { GENERAL_REJECTIONS };
 
@@ -92,7 +92,7 @@ export function decideParsed(state: ExerciseState, envelope: CommandEnvelope & {
     actor.role === 'nation' && actor.nation !== null ? { actor, at, cmd: cmd.id, nation: actor.nation } : { actor, at, cmd: cmd.id };
   const result = handlerOf(cmd.type)(state, cmd, ctx);
   if (!Array.isArray(result)) return { ok: false, rejection: result };
-  const events = result.map((body, i) => ({ ...body, seq: state.seq + 1 + i, at, cmd: cmd.id, by: actor }));
+  const events = withReactions(state, result).map((body, i) => ({ ...body, seq: state.seq + 1 + i, at, cmd: cmd.id, by: actor }));
   return { ok: true, events, duplicate: false };
 }
 

@@ -154,6 +154,13 @@ export interface Concern<
   nextDue?: (state: ExerciseState) => Due | null;
   /** The events when that time comes (`clock.tick` at `at`): only what `nextDue` named. */
   onDue?: (state: ExerciseState, at: number) => EventBody[];
+  /**
+   * Events this concern adds in response to a command's events (the handler's, then the reactions
+   * of the concerns before it in the list), read against the state before the command. How one
+   * concern's rule follows another's fact without either knowing the other's handlers: a carried
+   * report is released with its inject, a shared report raises trust, an outcome moves escalation.
+   */
+  react?: (state: ExerciseState, events: readonly EventBody[]) => EventBody[];
   /** Steps that upgrade this concern's events from older log formats (see versioning.ts). */
   upcasters?: readonly Upcaster[];
   /** Moves the simulation bots may make in the current state. */

@@ -61,6 +61,17 @@ export function phaseEntryEvents(state: ExerciseState, entering: { turn: number;
 }
 
 /**
+ * A command's events followed by every concern's reactions, in list order: each concern sees the
+ * handler's events and the reactions of the concerns before it, so a chain of rules runs in one
+ * pass and never loops.
+ */
+export function withReactions(state: ExerciseState, events: readonly EventBody[]): EventBody[] {
+  const out = [...events];
+  for (const c of CONCERNS) if (c.react) out.push(...c.react(state, out));
+  return out;
+}
+
+/**
  * The earliest thing due, over every concern (the first in list order on a tie), or null. Nothing
  * is due unless the exercise is running: a pause holds every due time, and resuming shifts them.
  */

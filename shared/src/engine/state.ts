@@ -27,6 +27,7 @@ import type { NegotiationSlice } from './negotiation/concern.ts';
 import type { TreatiesSlice } from './treaties/concern.ts';
 import type { DecisionsSlice } from './decisions/concern.ts';
 import type { ForcesSlice } from './forces/concern.ts';
+import type { OperationsSlice } from './operations/concern.ts';
 import type { ActionsSlice } from './actions/concern.ts';
 import type { AdjudicationSlice } from './adjudication/concern.ts';
 import type { EvaluationSlice } from './evaluation/concern.ts';
@@ -103,6 +104,10 @@ export interface ActionRecord {
   readonly text: string;
   readonly regions: readonly string[];
   readonly assets: readonly string[];
+  /** The matrix argument, when the team made one. */
+  readonly argument: { readonly result: string; readonly reasons: readonly string[] } | null;
+  /** Shown to the allies; never the adversary's. */
+  readonly shared: boolean;
   readonly status: 'submitted' | 'withdrawn' | 'adjudicated';
   readonly adjudication: string | null;
 }
@@ -123,6 +128,10 @@ export interface AdjudicationRecord {
   /** Before-values of every changed field, so views can animate and replay can explain. */
   readonly previous: readonly Effect[];
   readonly visibleTo: 'ALL' | readonly string[];
+  /** Launched joint operations this outcome settles. */
+  readonly operations: readonly string[];
+  /** The outcome's move on the escalation ladder, if any. */
+  readonly escalation: { readonly delta: number; readonly reason: string } | null;
 }
 
 export interface NoteRecord {
@@ -178,6 +187,7 @@ export interface ExerciseState
     TreatiesSlice,
     DecisionsSlice,
     ForcesSlice,
+    OperationsSlice,
     ActionsSlice,
     AdjudicationSlice,
     EvaluationSlice {}

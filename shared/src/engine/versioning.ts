@@ -15,7 +15,11 @@
  *   3  format 2 plus negotiation, treaties, decisions and forces events, and `message.sent`
  *      carries its `counterpart` (messaging's step derives it: a persona's message is on that
  *      persona's thread, control's own on the thread with control); treaty clauses may use the
- *      silence procedure.
+ *      silence procedure;
+ *   4  format 3 plus intelligence sharing, joint operations, escalation and cohesion events;
+ *      `action.submitted` carries its matrix `argument` and whether it is `shared` with the allies
+ *      (actions' step: none, no), and `adjudication.recorded` its `escalation` move and the
+ *      `operations` it settles (adjudication's step: none). Each concern's step says what it adds.
  *
  * Engine hook: each concern (lifecycle, turns, …) may later export its own `Upcaster[]` for the
  * event types it owns (`Concern.upcasters`); defaultUpcasters() concatenates them. Steps of the same
@@ -27,7 +31,7 @@ import { z } from 'zod';
 import { EngineEvent } from './events.ts';
 
 /** The format this Concord writes and the newest it reads. */
-export const LOG_FORMAT_VERSION = 3;
+export const LOG_FORMAT_VERSION = 4;
 /** The format of anything that carries no version marker. */
 export const UNVERSIONED_FORMAT = 1;
 
@@ -110,6 +114,13 @@ const CORE_UPCASTERS: readonly Upcaster[] = [
     name: 'v1→v2: the version marker is added to logs and snapshots',
     from: 1,
     to: 2,
+    type: '*',
+    up: (event) => event,
+  },
+  {
+    name: 'v3→v4: every event as it was, unless its concern says otherwise',
+    from: 3,
+    to: 4,
     type: '*',
     up: (event) => event,
   },

@@ -73,7 +73,7 @@ describe('panel registry', () => {
     const presented = new Set(PANELS.map((p) => p.concern));
     // lifecycle, turns and clock: the console and the top bar. forces: the map draws access and
     // deployments, and the region card deploys.
-    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces']);
+    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces', 'operations']);
   });
 
   it('adding a panel for a new concern is one entry', () => {

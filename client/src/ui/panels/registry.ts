@@ -23,6 +23,7 @@ export const ENGINE_CONCERNS = [
   'treaties',
   'decisions',
   'forces',
+  'operations',
   'actions',
   'adjudication',
   'evaluation',

@@ -56,6 +56,8 @@ describe('action.submit', () => {
       text: 'Frigates escort merchant ships through the Grey Sound.',
       regions: ['grey-sound', 'bravaria'],
       assets: ['brv-frigates'],
+      argument: null,
+      shared: false,
       status: 'submitted',
       adjudication: null,
     });

@@ -4,6 +4,12 @@ import { command, RUNNING, type CommandInfo } from '../define.ts';
 
 export const MAX_ACTIONS_PER_TURN = 12;
 
+/** Matrix adjudication: the team's argument for the action (action, intended result, reasons). */
+export const MatrixArgument = z.strictObject({
+  result: longText(2000).min(1).describe('The intended result: what the team argues will happen'),
+  reasons: z.array(shortText(400).min(1)).min(1).max(6).describe('Why it should happen: each reason one line'),
+});
+
 export const ActionSubmit = command('action.submit', {
   actionType: ActionType,
   title: shortText(160),
@@ -11,6 +17,11 @@ export const ActionSubmit = command('action.submit', {
   regions: z.array(Id).max(16).default([]),
   assets: z.array(Id).max(32).default([]).describe('Own assets committed to the action'),
   as: NationId.optional().describe('Facilitators only: act for the adversary'),
+  argument: MatrixArgument.optional().describe('Matrix adjudication: the intended result and the reasons for it'),
+  shareWithAllies: z
+    .boolean()
+    .default(false)
+    .describe("Show this action to the allies (their 'allies' positions' picture); never the adversary's"),
 });
 export const ActionWithdraw = command('action.withdraw', { action: Id });
 

@@ -23,4 +23,13 @@ export const actions: Concern<typeof actionCommands, typeof actionEvents, typeof
   initial: (): ActionsSlice => ({ actions: {}, actionOrder: [] }),
   collections: ['actions', 'actionOrder'],
   bot: actionsBot,
+  upcasters: [
+    {
+      name: 'v3→v4: action.submitted gets its matrix argument (none) and whether it is shown to the allies (no)',
+      from: 3,
+      to: 4,
+      type: 'action.submitted',
+      up: (event) => ({ argument: null, shared: false, ...event }),
+    },
+  ],
 };

@@ -62,6 +62,9 @@ export const actionHandlers: HandlersFor<typeof actionCommands, typeof actionInf
         text: cmd.text,
         regions: [...new Set(cmd.regions)],
         assets: [...new Set(cmd.assets)],
+        argument: cmd.argument ?? null,
+        // The adversary's moves are never shown to the allies.
+        shared: actor.role === 'nation' && cmd.shareWithAllies,
       },
     ];
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionType, Id, NationId } from '../../common.ts';
 import { event } from '../define.ts';
+import { MatrixArgument } from './commands.ts';
 
 export const ActionSubmitted = event('action.submitted', {
   id: Id,
@@ -11,6 +12,8 @@ export const ActionSubmitted = event('action.submitted', {
   text: z.string(),
   regions: z.array(Id),
   assets: z.array(Id),
+  argument: MatrixArgument.nullable(),
+  shared: z.boolean(),
 });
 export const ActionWithdrawn = event('action.withdrawn', { action: Id });
 

@@ -16,6 +16,8 @@ export const actionEvolvers: EvolversFor<typeof actionEvents> = {
       text: e.text,
       regions: e.regions,
       assets: e.assets,
+      argument: e.argument,
+      shared: e.shared,
       status: 'submitted',
       adjudication: null,
     };

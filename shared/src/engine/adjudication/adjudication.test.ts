@@ -115,12 +115,14 @@ describe('adjudication.record', () => {
         turn: 1,
         phase: 'adjudicate',
         actions: [brv, arn],
+        operations: [],
         title: 'Escort succeeds',
         outcome: 'Shipping moves under escort.',
         rationale: 'Roll of 72 on the military table.',
         effects: e.effects,
         previous: e.previous,
         visibleTo: ['BRV', 'CSM'],
+        escalation: null,
       },
     ]);
   });

@@ -23,13 +23,26 @@ export const Visibility = z
   .union([z.literal('ALL'), z.array(NationId).max(32)])
   .describe('"ALL", or the nations that read the outcome (exercise control always does)');
 
+/** An outcome's move on the adversary's escalation ladder (the escalation concern applies it, clamped to the ladder). */
+export const EscalationMove = z.strictObject({
+  delta: z
+    .number()
+    .int()
+    .min(-5)
+    .max(5)
+    .refine((d) => d !== 0, 'must move the ladder up or down'),
+  reason: shortText(400).min(1),
+});
+
 export const AdjudicationRecord = command('adjudication.record', {
   actions: z.array(Id).max(64).default([]).describe('Actions this outcome settles; may be empty for a white-cell event'),
+  operations: z.array(Id).max(16).default([]).describe('Launched joint operations this outcome settles'),
   title: shortText(160),
   outcome: longText(8000).min(1).describe('What happened, as the players will read it'),
   rationale: longText(4000).default('').describe('Control-only: why'),
   effects: z.array(Effect).max(100).default([]),
   visibleTo: Visibility.default('ALL'),
+  escalation: EscalationMove.optional().describe("Moves the adversary's escalation ladder, with the reason"),
 });
 export const DiceRoll = command('dice.roll', {
   sides: z.number().int().min(2).max(1000).default(100),

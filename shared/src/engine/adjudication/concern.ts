@@ -35,4 +35,13 @@ export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicat
   }),
   collections: ['regions', 'assets', 'adjudications', 'rolls'],
   bot: adjudicationBot,
+  upcasters: [
+    {
+      name: 'v3→v4: adjudication.recorded settles no joint operation and moves no escalation',
+      from: 3,
+      to: 4,
+      type: 'adjudication.recorded',
+      up: (event) => ({ operations: [], escalation: null, ...event }),
+    },
+  ],
 };

@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { Id, PhaseId } from '../../common.ts';
 import { event } from '../define.ts';
-import { Effect, Visibility } from './commands.ts';
+import { Effect, EscalationMove, Visibility } from './commands.ts';
 
 export const AdjudicationRecorded = event('adjudication.recorded', {
   id: Id,
   turn: z.number().int().min(1),
   phase: PhaseId,
   actions: z.array(Id),
+  operations: z.array(Id),
   title: z.string(),
   outcome: z.string(),
   rationale: z.string(),
   effects: z.array(Effect),
   previous: z.array(Effect),
   visibleTo: Visibility,
+  escalation: EscalationMove.nullable(),
 });
 export const DiceRolled = event('dice.rolled', {
   purpose: z.string(),

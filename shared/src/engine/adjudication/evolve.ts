@@ -18,12 +18,14 @@ export const adjudicationEvolvers: EvolversFor<typeof adjudicationEvents> = {
       turn: e.turn,
       phase: e.phase,
       actions: e.actions,
+      operations: e.operations,
       title: e.title,
       outcome: e.outcome,
       rationale: e.rationale,
       effects: e.effects,
       previous: e.previous,
       visibleTo: e.visibleTo,
+      escalation: e.escalation,
     });
   },
   'dice.rolled': (s, e) => {
