@@ -22,6 +22,8 @@ import { forces } from './forces/concern.ts';
 import { operations } from './operations/concern.ts';
 import { actions } from './actions/concern.ts';
 import { adjudication } from './adjudication/concern.ts';
+import { escalation } from './escalation/concern.ts';
+import { cohesion } from './cohesion/concern.ts';
 import { evaluation } from './evaluation/concern.ts';
 
 export const CONCERNS = [
@@ -38,6 +40,8 @@ export const CONCERNS = [
   operations,
   actions,
   adjudication,
+  escalation,
+  cohesion,
   evaluation,
 ] as const;
 

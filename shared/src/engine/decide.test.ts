@@ -73,6 +73,8 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   'action.withdraw': { type: 'action.withdraw', action: 'A1' },
   'adjudication.record': { type: 'adjudication.record', title: 'Outcome', outcome: 'Calm returns.' },
   'dice.roll': { type: 'dice.roll', purpose: 'test' },
+  'escalation.set': { type: 'escalation.set', level: 2, reason: 'Snap exercise on the border' },
+  'cohesion.set': { type: 'cohesion.set', a: 'ARN', b: 'BRV', value: 60, reason: 'Public row over patrols' },
   'note.record': { type: 'note.record', text: 'Team ARN consulted promptly.', nation: 'ARN' },
 };
 const samples = (): Draft[] => COMMAND_TYPES.map((t) => SAMPLES[t]);

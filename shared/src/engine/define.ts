@@ -107,6 +107,18 @@ export interface Due {
   what: string;
 }
 
+/**
+ * Who sent the command the reactions follow, and when: a rule may need the sender (who vetoed a
+ * consensus: the events of a vote name the voter only through the envelope's `by`). `base` is the
+ * seq the first event of the command will get, so a reaction can cite the event it follows by seq
+ * (events are numbered in order: the handler's, then the reactions').
+ */
+export interface ReactCtx {
+  actor: Actor;
+  at: number;
+  base: number;
+}
+
 /** A move a simulation bot may make: a command draft, sent by the actor named. */
 export interface BotMove {
   /** Exercise control, an evaluator, or a seat of the nation (the driver picks the position). */
@@ -160,7 +172,7 @@ export interface Concern<
    * concern's rule follows another's fact without either knowing the other's handlers: a carried
    * report is released with its inject, a shared report raises trust, an outcome moves escalation.
    */
-  react?: (state: ExerciseState, events: readonly EventBody[]) => EventBody[];
+  react?: (state: ExerciseState, events: readonly EventBody[], ctx: ReactCtx) => EventBody[];
   /** Steps that upgrade this concern's events from older log formats (see versioning.ts). */
   upcasters?: readonly Upcaster[];
   /** Moves the simulation bots may make in the current state. */

@@ -27,3 +27,7 @@ export type { DecisionRecord } from './decisions/concern.ts';
 export type { DeploymentRecord } from './forces/concern.ts';
 export { accessTo, accessRights, hostAccess, type AccessBasis } from './forces/access.ts';
 export type { Counterpart } from './messaging/events.ts';
+export { trendOf, turnTrend, type EscalationMoveRecord, type Trend } from './escalation/records.ts';
+export type { EscalationCause } from './escalation/events.ts';
+export { pairKey, type CohesionPair, type CohesionChangeRecord } from './cohesion/records.ts';
+export type { CohesionCause } from './cohesion/events.ts';

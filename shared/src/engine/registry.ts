@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { Actor } from './envelope.ts';
-import type { Due, EventBody } from './define.ts';
+import type { Due, EventBody, ReactCtx } from './define.ts';
 import { CONCERNS } from './concerns.ts';
 import { seedRng } from './rng.ts';
 import type { CoreState, ExerciseState } from './state.ts';
@@ -65,9 +65,9 @@ export function phaseEntryEvents(state: ExerciseState, entering: { turn: number;
  * handler's events and the reactions of the concerns before it, so a chain of rules runs in one
  * pass and never loops.
  */
-export function withReactions(state: ExerciseState, events: readonly EventBody[]): EventBody[] {
+export function withReactions(state: ExerciseState, events: readonly EventBody[], ctx: ReactCtx): EventBody[] {
   const out = [...events];
-  for (const c of CONCERNS) if (c.react) out.push(...c.react(state, out));
+  for (const c of CONCERNS) if (c.react) out.push(...c.react(state, out, ctx));
   return out;
 }
 

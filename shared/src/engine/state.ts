@@ -30,6 +30,8 @@ import type { ForcesSlice } from './forces/concern.ts';
 import type { OperationsSlice } from './operations/concern.ts';
 import type { ActionsSlice } from './actions/concern.ts';
 import type { AdjudicationSlice } from './adjudication/concern.ts';
+import type { EscalationSlice } from './escalation/concern.ts';
+import type { CohesionSlice } from './cohesion/concern.ts';
 import type { EvaluationSlice } from './evaluation/concern.ts';
 
 export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended';
@@ -190,6 +192,8 @@ export interface ExerciseState
     OperationsSlice,
     ActionsSlice,
     AdjudicationSlice,
+    EscalationSlice,
+    CohesionSlice,
     EvaluationSlice {}
 
 export const currentPhase = (state: ExerciseState): PhaseId | null =>

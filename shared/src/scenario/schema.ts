@@ -239,6 +239,10 @@ export const Inject = z.strictObject({
   trigger: InjectTrigger.default({ type: 'time' }),
   regions: z.array(Id).max(32).default([]),
   intel: Id.optional().describe('Intel report delivered with this inject'),
+  escalation: z
+    .strictObject({ delta: z.number().int().min(-10).max(10), reason: shortText(400) })
+    .optional()
+    .describe("Moves the adversary's escalation ladder when the inject is released (clamped to the ladder)"),
   controlNotes: longText(4000).default(''),
 });
 
@@ -258,6 +262,9 @@ export const AdjudicationTable = z.strictObject({
   outcomes: z.array(TableOutcome).min(1).max(20),
 });
 
+/** What players are shown of a value control tracks: the value itself, only its direction this turn, or nothing. */
+export const Shown = z.enum(['level', 'trend', 'none']);
+
 export const EscalationRung = z.strictObject({
   level: z.number().int().min(0).max(10),
   name: shortText(80),
@@ -272,6 +279,9 @@ export const Escalation = z.strictObject({
     .max(20)
     .default([])
     .describe('Control-only: what the adversary does at each rung'),
+  show: Shown.default('none').describe(
+    "What the allied nations see of the ladder: 'level' (the rung's number and name), 'trend' (rising, steady or falling this turn, without the level) or 'none'",
+  ),
 });
 
 export const Cohesion = z.strictObject({
@@ -280,6 +290,28 @@ export const Cohesion = z.strictObject({
   value: z.number().int().min(0).max(100),
   visible: z.boolean().default(false).describe('Whether the two nations see this value'),
 });
+
+export const CohesionRules = z
+  .strictObject({
+    show: Shown.default('none').describe("What the two nations of a visible pair see of their trust: 'level', 'trend' or 'none'"),
+    initial: z.number().int().min(0).max(100).default(50).describe('Trust between two allies the scenario does not list'),
+    veto: z.number().int().min(-100).max(100).default(-8).describe("Trust moved between a vetoing nation and each ally whose proposal or position it vetoed"),
+    brokenPledge: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .default(-10)
+      .describe('Trust moved between a nation that broke a pledge and the proposer and each nation that delivered'),
+    sharedReport: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .default(3)
+      .describe('Trust moved between a nation that shared a report (or its tearline, or an assessment) and each recipient'),
+  })
+  .describe('How trust between allies moves, and what the nations see of it');
 
 export const ScenarioShape = z.strictObject({
   $schema: z.string().optional(),
@@ -298,6 +330,7 @@ export const ScenarioShape = z.strictObject({
   adjudicationTables: z.array(AdjudicationTable).max(100).default([]),
   escalation: Escalation,
   cohesion: z.array(Cohesion).max(600).default([]),
+  cohesionRules: CohesionRules.default({ show: 'none', initial: 50, veto: -8, brokenPledge: -10, sharedReport: 3 }),
 });
 
 export type Scenario = z.infer<typeof ScenarioShape>;

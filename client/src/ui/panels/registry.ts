@@ -26,6 +26,8 @@ export const ENGINE_CONCERNS = [
   'operations',
   'actions',
   'adjudication',
+  'escalation',
+  'cohesion',
   'evaluation',
 ] as const;
 export type EngineConcern = (typeof ENGINE_CONCERNS)[number];

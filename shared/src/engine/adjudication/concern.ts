@@ -13,7 +13,6 @@ export interface AdjudicationSlice {
   assets: Record<string, AssetState>;
   adjudications: AdjudicationRecord[];
   rolls: RollRecord[];
-  escalationLevel: number;
 }
 
 export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicationEvents, typeof adjudicationInfo, AdjudicationSlice> = {
@@ -31,7 +30,6 @@ export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicat
     ),
     adjudications: [],
     rolls: [],
-    escalationLevel: s.escalation.initialLevel,
   }),
   collections: ['regions', 'assets', 'adjudications', 'rolls'],
   bot: adjudicationBot,
