@@ -291,9 +291,10 @@ describe('a nation', () => {
   });
 
   it('sees only the cohesion values shown to its own pairs', () => {
-    expect(project(h.state, nationAudience('ARN')).cohesion).toEqual([{ a: 'ARN', b: 'BRV', value: 70, visible: true }]);
-    expect(project(h.state, nationAudience('BRV')).cohesion).toEqual([{ a: 'ARN', b: 'BRV', value: 70, visible: true }]);
-    expect(project(h.state, nationAudience('CSM')).cohesion).toEqual([]);
+    const shown = { show: 'level', pairs: [{ a: 'ARN', b: 'BRV', value: 70, trend: 'steady' }], changes: null };
+    expect(project(h.state, nationAudience('ARN')).cohesion).toEqual(shown);
+    expect(project(h.state, nationAudience('BRV')).cohesion).toEqual(shown);
+    expect(project(h.state, nationAudience('CSM')).cohesion).toEqual({ show: 'level', pairs: [], changes: null });
   });
 
   it('reads the intel pointer of an inject only when it may read the report', () => {
@@ -434,7 +435,8 @@ describe('the public picture', () => {
     expect(v.intel).toEqual([]);
     expect(v.messages).toEqual([]);
     expect(v.actions).toEqual([]);
-    expect(v.cohesion).toEqual([]);
+    expect(v.cohesion).toBeNull();
+    expect(v.escalation).toBeNull();
     expect(v.control).toBeNull();
     expect(v.brief).toMatchObject({ nation: null, nations: null });
     for (const n of v.nations) expect(n).toMatchObject({ caveats: null, resources: null });
@@ -477,9 +479,10 @@ describe('exercise control', () => {
       ],
     });
     expect(v.assets.find((a) => a.id === 'drx-submarine')).toMatchObject({ hidden: true, region: 'drex-march' });
-    expect(v.control).toMatchObject({ seed: h.state.seed, escalation: { level: 1 } });
+    expect(v.control).toMatchObject({ seed: h.state.seed });
+    expect(v.escalation).toMatchObject({ show: 'control', level: h.state.escalationLevel, playbook: raw.escalation.playbook });
     expect(v.brief.nations).toEqual(raw.narrative.nationBriefs);
-    expect(v.cohesion).toHaveLength(3);
+    expect(v.cohesion?.pairs).toHaveLength(3);
   });
 
   it('shows the recipients each report may reach', () => {

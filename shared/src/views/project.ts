@@ -16,7 +16,7 @@ import type { ExerciseState } from '../engine/index.ts';
 import type { Audience } from './audience.ts';
 import { viewCtx } from './context.ts';
 import { exercise } from './fragments/lifecycle.ts';
-import { adversary, brief, cohesion, personas, treaties } from './fragments/scenario.ts';
+import { adversary, brief, personas, treaties } from './fragments/scenario.ts';
 import { nations } from './fragments/turns.ts';
 import { assets, map, outcomes } from './fragments/adjudication.ts';
 import { injects } from './fragments/injects.ts';
@@ -28,6 +28,9 @@ import { consultations } from './fragments/treaties.ts';
 import { decisions } from './fragments/decisions.ts';
 import { access, deployments } from './fragments/forces.ts';
 import { control } from './fragments/control.ts';
+import { escalation } from './fragments/escalation.ts';
+import { cohesion } from './fragments/cohesion.ts';
+import { allies } from './fragments/allies.ts';
 
 export * from './audience.ts';
 
@@ -51,7 +54,9 @@ export const FRAGMENTS = [
   decisions,
   access,
   deployments,
+  escalation,
   cohesion,
+  allies,
   control,
 ] as const;
 

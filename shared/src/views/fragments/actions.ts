@@ -1,5 +1,5 @@
 /**
- * Actions: a nation sees its own, never another's; control sees all (the adversary's included);
+ * Actions: a nation sees its own, and its allies' actions they shared with the alliance (allies.ts); control sees all (the adversary's included);
  * the public none. A nation's own action names the outcome that settled it only if the nation
  * reads that outcome: a restricted outcome is not revealed through the action it resolves.
  */
@@ -7,6 +7,7 @@ import type { ActionRecord } from '../../engine/index.ts';
 import type { ViewCtx } from '../context.ts';
 import { memo } from '../memo.ts';
 import { canSeeOutcome } from './adjudication.ts';
+import { allyAction, sharedByAlly } from './allies.ts';
 
 export const canSeeAction = ({ control, nation }: ViewCtx, a: ActionRecord): boolean => control || (nation !== null && a.nation === nation);
 
@@ -18,7 +19,9 @@ export function actions(ctx: ViewCtx) {
   return {
     actions: state.actionOrder.flatMap((id) => {
       const a = state.actions[id];
-      if (!a || !canSeeAction(ctx, a)) return [];
+      if (!a) return [];
+      // Allies' positions: an ally's action it shared with the alliance (see allies.ts).
+      if (!canSeeAction(ctx, a)) return sharedByAlly(ctx, a) ? [allyAction(ctx, a, reads)] : [];
       if (ctx.control || a.adjudication === null || reads(a.adjudication)) return [a];
       return [memo(a, ctx.audience, ['unread outcome'], (): ActionRecord => ({ ...a, adjudication: null }))];
     }),

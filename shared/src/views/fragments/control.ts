@@ -1,4 +1,4 @@
-/** Control's desk: the seed, objectives, escalation ladder and playbook, adjudication tables, dice rolls and evaluator notes. Nobody else's. */
+/** Control's desk: the seed, objectives, adjudication tables, dice rolls and evaluator notes. Nobody else's. */
 import type { ViewCtx } from '../context.ts';
 
 export function control({ state, control: isControl }: ViewCtx) {
@@ -8,7 +8,6 @@ export function control({ state, control: isControl }: ViewCtx) {
       ? {
           seed: state.seed,
           objectives: s.objectives,
-          escalation: { level: state.escalationLevel, ladder: s.escalation.ladder, playbook: s.escalation.playbook },
           adjudicationTables: s.adjudicationTables,
           rolls: [...state.rolls],
           notes: [...state.notes],

@@ -1,6 +1,6 @@
 /**
- * The setting the scenario fixes: the briefs, the adversary, the personas, the treaties and the
- * cohesion between allies. A nation reads its own brief and the treaties it is party to (and
+ * The setting the scenario fixes: the briefs, the adversary, the personas and the treaties
+ * (trust between allies is the cohesion fragment's). A nation reads its own brief and the treaties it is party to (and
  * every alliance); the public reads the public brief and the alliances.
  */
 import { memo } from '../memo.ts';
@@ -32,11 +32,5 @@ export function personas({ state, audience }: ViewCtx) {
 export function treaties({ state, control, nation }: ViewCtx) {
   return {
     treaties: state.scenario.treaties.filter((t) => control || t.kind === 'alliance' || (nation !== null && t.parties.includes(nation))),
-  };
-}
-
-export function cohesion({ state, control, nation }: ViewCtx) {
-  return {
-    cohesion: state.scenario.cohesion.filter((c) => control || (nation !== null && c.visible && (c.a === nation || c.b === nation))),
   };
 }
