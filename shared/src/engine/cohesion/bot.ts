@@ -10,7 +10,9 @@ const REASONS = [
 
 export function cohesionBot(state: ExerciseState, bot: BotContext): BotMove[] {
   if (state.status !== 'running' && state.status !== 'paused') return [];
-  if (!bot.chance(0.06)) return [];
+  // Control weighs the ladder and the allies' trust while it briefs the outcomes (a scenario without that phase: any time).
+  if (bot.phase !== 'outcome' && state.scenario.clock.phases.some((p) => p.id === 'outcome')) return [];
+  if (!bot.chance(0.5)) return [];
   const pair = bot.pick(Object.values(state.cohesion));
   if (!pair) return [];
   const step = bot.pick([-10, -5, 5, 10]) ?? 5;

@@ -10,7 +10,9 @@ const DOWN = ['A united allied response: the adversary steps back.', 'Back-chann
 
 export function escalationBot(state: ExerciseState, bot: BotContext): BotMove[] {
   if (state.status !== 'running' && state.status !== 'paused') return [];
-  if (!bot.chance(0.08)) return [];
+  // Control weighs the ladder and the allies' trust while it briefs the outcomes (a scenario without that phase: any time).
+  if (bot.phase !== 'outcome' && state.scenario.clock.phases.some((p) => p.id === 'outcome')) return [];
+  if (!bot.chance(0.4)) return [];
   const top = state.scenario.escalation.ladder.length - 1;
   const level = state.escalationLevel;
   const up = level === 0 ? true : level === top ? false : bot.chance(0.6);
