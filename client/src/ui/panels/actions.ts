@@ -88,7 +88,7 @@ export function actionsPanel(): Panel {
         : `Actions can be submitted during the "${phaseLabel(view, 'submit')}" phase; the server will tell you if it is not time yet.`;
       form.hidden = ctx.readOnly;
       heading.textContent = ctx.nation ? 'Your actions' : 'All actions';
-      const mine = [...view.actions].sort((a, b) => b.seq - a.seq);
+      const mine = view.actions.filter((a) => ctx.nation === null || a.nation === ctx.nation).sort((a, b) => b.seq - a.seq);
       fill(
         list,
         mine.length

@@ -176,6 +176,20 @@ export const PANELS: readonly PanelEntry[] = [
     load: () => import('./treaties.ts').then((m) => m.treatiesPanel),
   },
   {
+    id: 'alliance',
+    concern: 'escalation',
+    label: 'Alliance',
+    order: { facilitator: 62, evaluator: 72 },
+    load: () => import('./escalation.ts').then((m) => m.alliancePanel),
+  },
+  {
+    id: 'allies',
+    concern: 'cohesion',
+    label: 'Allies',
+    order: { nation: 38, 'as-nation': 38 },
+    load: () => import('./allies.ts').then((m) => m.alliesPanel),
+  },
+  {
     id: 'brief',
     concern: 'brief',
     label: 'Brief',
