@@ -295,7 +295,13 @@ export const CohesionRules = z
   .strictObject({
     show: Shown.default('none').describe("What the two nations of a visible pair see of their trust: 'level', 'trend' or 'none'"),
     initial: z.number().int().min(0).max(100).default(50).describe('Trust between two allies the scenario does not list'),
-    veto: z.number().int().min(-100).max(100).default(-8).describe("Trust moved between a vetoing nation and each ally whose proposal or position it vetoed"),
+    veto: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .default(-8)
+      .describe('Trust moved between a vetoing nation and each ally whose proposal or position it vetoed'),
     brokenPledge: z
       .number()
       .int()

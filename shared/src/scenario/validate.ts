@@ -221,7 +221,8 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
     if (m.level > top) add(['escalation', 'playbook', i, 'level'], `level ${m.level} is above the top rung (${top})`);
   });
   s.injects.forEach((x, i) => {
-    if (x.escalation && x.escalation.delta === 0) add(['injects', i, 'escalation', 'delta'], 'an escalation move of 0 moves nothing: leave it out');
+    if (x.escalation && x.escalation.delta === 0)
+      add(['injects', i, 'escalation', 'delta'], 'an escalation move of 0 moves nothing: leave it out');
   });
 
   // Cohesion between allies

@@ -21,7 +21,9 @@ function allyCard(view: View, me: string, ally: string): HTMLElement {
   const now = shared.filter((a) => a.turn === turn);
   const before = shared.filter((a) => a.turn !== turn);
   const agreements = view.agreements.filter(
-    (a) => a.parties.includes(ally) && (((a.status === 'in_force' || a.status === 'suspended') && a.parties.includes(me)) || a.published !== null),
+    (a) =>
+      a.parties.includes(ally) &&
+      (((a.status === 'in_force' || a.status === 'suspended') && a.parties.includes(me)) || a.published !== null),
   );
   const positions = view.consultations.flatMap((c) => {
     const v = c.positions[ally];
@@ -35,7 +37,11 @@ function allyCard(view: View, me: string, ally: string): HTMLElement {
       h('strong', {}, a.title),
       ` — ${actionTypeLabel(a.type)}`,
       a.regions.length ? ` · ${a.regions.map((r) => regionName(view, r)).join(', ')}` : '',
-      h('span', { class: 'meta' }, ` · T${a.turn}${a.status === 'withdrawn' ? ' · withdrawn' : a.status === 'adjudicated' ? ' · adjudicated' : ''}`),
+      h(
+        'span',
+        { class: 'meta' },
+        ` · T${a.turn}${a.status === 'withdrawn' ? ' · withdrawn' : a.status === 'adjudicated' ? ' · adjudicated' : ''}`,
+      ),
     );
   return h(
     'article',
@@ -57,7 +63,9 @@ function allyCard(view: View, me: string, ally: string): HTMLElement {
     ),
     h('h5', {}, 'Shared actions this turn'),
     now.length ? h('ul', {}, ...now.map(actionItem)) : empty('None shared this turn.'),
-    before.length ? h('details', {}, h('summary', {}, `Earlier shared actions (${before.length})`), h('ul', {}, ...before.map(actionItem))) : null,
+    before.length
+      ? h('details', {}, h('summary', {}, `Earlier shared actions (${before.length})`), h('ul', {}, ...before.map(actionItem)))
+      : null,
     // LEAD: joint operations and pledges (slice B's view.operations) go here: the ally's
     // operations this nation takes part in, and its pledges (pledged against delivered).
     h('h5', {}, 'Agreements'),
@@ -70,7 +78,11 @@ function allyCard(view: View, me: string, ally: string): HTMLElement {
               'li',
               { 'data-agreement': a.id },
               a.title,
-              h('span', { class: 'meta' }, ` · ${a.status === 'in_force' || a.status === 'suspended' ? STATUS[a.status] : a.status}${a.published ? ' · published' : ''}`),
+              h(
+                'span',
+                { class: 'meta' },
+                ` · ${a.status === 'in_force' || a.status === 'suspended' ? STATUS[a.status] : a.status}${a.published ? ' · published' : ''}`,
+              ),
             ),
           ),
         )

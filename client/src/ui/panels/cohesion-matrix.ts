@@ -83,7 +83,11 @@ export function cohesionMatrix(): { root: HTMLElement; update(view: View, ctx: C
     const table = h(
       'table',
       { class: 'matrix' },
-      h('thead', {}, h('tr', {}, h('th', {}, ''), ...ids.map((id) => h('th', { scope: 'col', title: nationName(view, id) }, nationName(view, id))))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', {}, ''), ...ids.map((id) => h('th', { scope: 'col', title: nationName(view, id) }, nationName(view, id)))),
+      ),
       h(
         'tbody',
         {},
@@ -142,7 +146,13 @@ export function cohesionMatrix(): { root: HTMLElement; update(view: View, ctx: C
                         { class: 'meta' },
                         `T${x.turn} ${gameClock(view.exercise, x.at)} · ${x.cause.kind === 'control' ? 'Exercise control' : `${RULE_WORDS[x.cause.rule]} (event ${x.cause.seq})`}`,
                       ),
-                      h('div', {}, h('strong', {}, `${x.from} → ${x.to}`), x.clamped ? ' (stopped at the end of the scale)' : '', ` — ${x.reason}`),
+                      h(
+                        'div',
+                        {},
+                        h('strong', {}, `${x.from} → ${x.to}`),
+                        x.clamped ? ' (stopped at the end of the scale)' : '',
+                        ` — ${x.reason}`,
+                      ),
                     ),
                   ),
                 )

@@ -85,7 +85,11 @@ export function escalationWidget(): { root: HTMLElement; update(view: View, ctx:
         return;
       }
       if (e.show === 'trend') {
-        fill(body, h('p', { class: 'esc-now' }, "The adversary's escalation: ", trendBadge(e.trend)), h('p', { class: 'meta' }, 'The level itself is not shown.'));
+        fill(
+          body,
+          h('p', { class: 'esc-now' }, "The adversary's escalation: ", trendBadge(e.trend)),
+          h('p', { class: 'meta' }, 'The level itself is not shown.'),
+        );
         return;
       }
       const rung = e.ladder.find((r) => r.level === e.level);
@@ -149,7 +153,9 @@ export function escalationWidget(): { root: HTMLElement; update(view: View, ctx:
                     'div',
                     {},
                     h('strong', {}, m.from === m.to ? `Stays at ${m.to}` : `${m.from} → ${m.to}`),
-                    m.clamped ? h('span', { class: 'clamped' }, ` (asked ${m.delta > 0 ? '+' : ''}${m.delta}; stopped at the ladder's end)`) : null,
+                    m.clamped
+                      ? h('span', { class: 'clamped' }, ` (asked ${m.delta > 0 ? '+' : ''}${m.delta}; stopped at the ladder's end)`)
+                      : null,
                     ` — ${m.reason}`,
                   ),
                 ),

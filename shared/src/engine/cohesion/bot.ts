@@ -18,5 +18,7 @@ export function cohesionBot(state: ExerciseState, bot: BotContext): BotMove[] {
   const step = bot.pick([-10, -5, 5, 10]) ?? 5;
   const value = Math.max(0, Math.min(100, pair.value + step));
   if (value === pair.value) return [];
-  return [{ actor: 'control', command: { type: 'cohesion.set', a: pair.a, b: pair.b, value, reason: bot.pick(REASONS) ?? 'Control judgement.' } }];
+  return [
+    { actor: 'control', command: { type: 'cohesion.set', a: pair.a, b: pair.b, value, reason: bot.pick(REASONS) ?? 'Control judgement.' } },
+  ];
 }

@@ -40,7 +40,9 @@ export function cohesionReactions(state: ExerciseState, events: readonly EventBo
   const values = new Map<string, number>();
   const valueOf = (p: CohesionPair) => values.get(pairKey(p.a, p.b)) ?? p.value;
   const out: EventBody[] = [];
+  let turn = state.turn;
   events.forEach((e, i) => {
+    if (e.type === 'phase.started') turn = e.turn;
     if (e.type === 'cohesion.changed') {
       values.set(pairKey(e.a, e.b), e.to);
       return;
@@ -56,7 +58,7 @@ export function cohesionReactions(state: ExerciseState, events: readonly EventBo
       values.set(pairKey(m.a, m.b), to);
       out.push({
         type: 'cohesion.changed',
-        turn: state.turn,
+        turn,
         a: pair.a,
         b: pair.b,
         from,

@@ -33,7 +33,8 @@ export const pairKey = (a: string, b: string): string => (a < b ? `${a}+${b}` : 
 /** Every pair of allied nations: the scenario's listed pairs with their values, the others at `cohesionRules.initial`, hidden. */
 export function initialPairs(s: Scenario): Record<string, CohesionPair> {
   const out: Record<string, CohesionPair> = {};
-  for (const c of s.cohesion) out[pairKey(c.a, c.b)] = { a: c.a, b: c.b, value: c.value, visible: c.visible, turnStart: { turn: 0, value: c.value } };
+  for (const c of s.cohesion)
+    out[pairKey(c.a, c.b)] = { a: c.a, b: c.b, value: c.value, visible: c.visible, turnStart: { turn: 0, value: c.value } };
   const ids = s.nations.map((n) => n.id);
   ids.forEach((a, i) =>
     ids.slice(i + 1).forEach((b) => {

@@ -117,7 +117,9 @@ export interface BrokenPledgeFacts {
 export const brokenPledge = (state: ExerciseState, e: BrokenPledgeFacts): TrustMove[] => {
   const op = own(state.operations, e.operation);
   if (!op) return [];
-  const delivered = op.pledges.filter((p) => p.id !== e.pledge && (p.status === 'delivered' || contributionUnits(p.delivered) > 0)).map((p) => p.nation);
+  const delivered = op.pledges
+    .filter((p) => p.id !== e.pledge && (p.status === 'delivered' || contributionUnits(p.delivered) > 0))
+    .map((p) => p.nation);
   return others(e.nation, [op.proposer, ...delivered])
     .filter((n) => Object.hasOwn(state.nations, n))
     .map((n) => ({ a: e.nation, b: n, rule: 'brokenPledge', ref: e.pledge, reason: `Broke its pledge to "${op.title}"` }));

@@ -2,10 +2,7 @@
 import type { BotContext, BotMove } from '../define.ts';
 import type { ExerciseState } from '../state.ts';
 
-const UP = [
-  'Allied reaction was slow and divided: the adversary presses on.',
-  'The adversary follows its playbook to the next rung.',
-];
+const UP = ['Allied reaction was slow and divided: the adversary presses on.', 'The adversary follows its playbook to the next rung.'];
 const DOWN = ['A united allied response: the adversary steps back.', 'Back-channel talks lower the temperature.'];
 
 export function escalationBot(state: ExerciseState, bot: BotContext): BotMove[] {

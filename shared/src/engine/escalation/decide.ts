@@ -5,13 +5,11 @@
 import { reject } from '../envelope.ts';
 import type { EventBody, HandlersFor } from '../define.ts';
 import type { ExerciseState } from '../state.ts';
-import type { InjectDef } from '../../scenario/schema.ts';
 import { own } from '../envelope.ts';
 import type { escalationCommands, escalationInfo } from './commands.ts';
 import type { EscalationCause } from './events.ts';
 
-const rungs = (state: ExerciseState): string =>
-  state.scenario.escalation.ladder.map((r) => `${r.level} (${r.name})`).join(', ');
+const rungs = (state: ExerciseState): string => state.scenario.escalation.ladder.map((r) => `${r.level} (${r.name})`).join(', ');
 
 export const escalationHandlers: HandlersFor<typeof escalationCommands, typeof escalationInfo> = {
   'escalation.set': (state, cmd) => {
@@ -46,20 +44,22 @@ export const escalationHandlers: HandlersFor<typeof escalationCommands, typeof e
 export function escalationReactions(state: ExerciseState, events: readonly EventBody[]): EventBody[] {
   const top = state.scenario.escalation.ladder.length - 1;
   let level = state.escalationLevel;
-  const created = new Map<string, InjectDef>();
+  // A command that enters a phase (a new turn's injects) moves the ladder in the turn it enters.
+  let turn = state.turn;
   const out: EventBody[] = [];
   const move = (delta: number, reason: string, cause: EscalationCause) => {
     const wanted = level + delta;
     const to = Math.max(0, Math.min(top, wanted));
-    out.push({ type: 'escalation.moved', turn: state.turn, from: level, to, delta, clamped: to !== wanted, reason, cause });
+    out.push({ type: 'escalation.moved', turn, from: level, to, delta, clamped: to !== wanted, reason, cause });
     level = to;
   };
   for (const e of events) {
-    if (e.type === 'escalation.moved') level = e.to;
-    else if (e.type === 'inject.created') created.set(e.inject.id, e.inject);
+    if (e.type === 'phase.started') turn = e.turn;
+    else if (e.type === 'escalation.moved') level = e.to;
     else if (e.type === 'inject.released') {
-      const def = created.get(e.inject) ?? own(state.injects, e.inject)?.def;
-      if (def?.escalation && def.escalation.delta !== 0) move(def.escalation.delta, def.escalation.reason, { kind: 'inject', inject: e.inject });
+      const def = own(state.injects, e.inject)?.def;
+      if (def?.escalation && def.escalation.delta !== 0)
+        move(def.escalation.delta, def.escalation.reason, { kind: 'inject', inject: e.inject });
     } else if (e.type === 'adjudication.recorded' && e.escalation && e.escalation.delta !== 0)
       move(e.escalation.delta, e.escalation.reason, { kind: 'outcome', outcome: e.id });
   }

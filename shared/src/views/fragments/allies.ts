@@ -20,7 +20,12 @@ export const sharedByAlly = ({ state, nation }: ViewCtx, a: ActionRecord): boole
  */
 export const allyAction = (ctx: ViewCtx, a: ActionRecord, reads: (outcome: string) => boolean): ActionRecord & { ally: true } => {
   const link = a.adjudication !== null && reads(a.adjudication);
-  return memo(a, ctx.audience, ['ally', link], () => ({ ...a, argument: null, adjudication: link ? a.adjudication : null, ally: true as const }));
+  return memo(a, ctx.audience, ['ally', link], () => ({
+    ...a,
+    argument: null,
+    adjudication: link ? a.adjudication : null,
+    ally: true as const,
+  }));
 };
 
 export interface AllyView {
