@@ -72,6 +72,7 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   'action.submit': { type: 'action.submit', actionType: 'diplomatic', title: 'Statement', text: 'Joint statement' },
   'action.withdraw': { type: 'action.withdraw', action: 'A1' },
   'adjudication.record': { type: 'adjudication.record', title: 'Outcome', outcome: 'Calm returns.' },
+  'adjudication.roll': { type: 'adjudication.roll', method: 'matrix', odds: 50, actions: ['A1'] },
   'dice.roll': { type: 'dice.roll', purpose: 'test' },
   'note.record': { type: 'note.record', text: 'Team ARN consulted promptly.', nation: 'ARN' },
 };
