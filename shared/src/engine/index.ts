@@ -27,3 +27,5 @@ export type { DecisionRecord } from './decisions/concern.ts';
 export type { DeploymentRecord } from './forces/concern.ts';
 export { accessTo, accessRights, hostAccess, type AccessBasis } from './forces/access.ts';
 export type { Counterpart } from './messaging/events.ts';
+export * from './adjudication/tables.ts';
+export { proposedFor } from './adjudication/decide.ts';
