@@ -14,14 +14,7 @@ import type { BotContext, BotMove } from '../define.ts';
 import type { ActionRecord, Effect, ExerciseState } from '../state.ts';
 import type { OperationRecord } from '../operations/records.ts';
 import { actionsThisTurn } from '../actions/decide.ts';
-import {
-  clamp100,
-  proposedEffects,
-  proposedEscalation,
-  tableFor,
-  targetsOf,
-  type AdjudicationRollRecord,
-} from './tables.ts';
+import { clamp100, proposedEffects, proposedEscalation, tableFor, targetsOf, type AdjudicationRollRecord } from './tables.ts';
 
 /** How many of the latest operations the bot looks at for launched ones. */
 const RECENT_OPERATIONS = 20;
@@ -88,7 +81,8 @@ export function adjudicationBot(state: ExerciseState, bot: BotContext): BotMove[
       actions: [...roll.actions],
       operations: [...roll.operations],
       roll: roll.id,
-      rationale: roll.method === 'table' ? `d100 ${roll.roll}, adjusted ${roll.adjusted}.` : `Odds ${roll.odds ?? 0}%, rolled ${roll.roll}.`,
+      rationale:
+        roll.method === 'table' ? `d100 ${roll.roll}, adjusted ${roll.adjusted}.` : `Odds ${roll.odds ?? 0}%, rolled ${roll.roll}.`,
       visibleTo: audience(acts),
     };
     if (roll.method === 'table') {
@@ -104,7 +98,9 @@ export function adjudicationBot(state: ExerciseState, bot: BotContext): BotMove[
         outcome: r.description,
         effects: proposedEffects(r, targets, stabilityOf, strengthOf),
         ...(escalation ? { escalation } : {}),
-        ...(follow ? {} : { row, override: `The table's "${roll.label ?? ''}" does not fit what the teams actually did; "${r.label}" does.` }),
+        ...(follow
+          ? {}
+          : { row, override: `The table's "${roll.label ?? ''}" does not fit what the teams actually did; "${r.label}" does.` }),
       });
     } else {
       const follow = rigid || bot.chance(0.85);
@@ -172,7 +168,8 @@ export function adjudicationBot(state: ExerciseState, bot: BotContext): BotMove[
         for (const a of batch) {
           for (const r of a.regions) {
             const cur = stabilityOf(r);
-            if (cur !== undefined && bot.chance(0.6)) effects.push({ kind: 'region', region: r, stability: clamp100(cur + bot.int(-15, 10)) });
+            if (cur !== undefined && bot.chance(0.6))
+              effects.push({ kind: 'region', region: r, stability: clamp100(cur + bot.int(-15, 10)) });
           }
           for (const asset of a.assets) {
             const cur = state.assets[asset];

@@ -101,7 +101,8 @@ export const adjudicationInfo = {
       unknown_row: 'The table has no row with that index.',
       override_needs_rationale:
         "The outcome departs from the roll (another row or result, other effects or escalation than the row's), or settles actions without a roll in a scenario that adjudicates by roll: it needs an override rationale.",
-      override_not_allowed: "A rigid scenario binds control to the roll: no other row, result, effects or escalation, and no outcome for actions without a roll.",
+      override_not_allowed:
+        'A rigid scenario binds control to the roll: no other row, result, effects or escalation, and no outcome for actions without a roll.',
     },
   },
   'adjudication.roll': {
@@ -121,7 +122,8 @@ export const adjudicationInfo = {
       no_table: 'The scenario has no table for the type of the first action or operation.',
       odds_required: 'A matrix roll needs the odds.',
       not_this_method: 'Odds are for a matrix roll; a table and a modifier for a table roll.',
-      already_rolled: 'A rigid scenario binds control to the first roll: an action or operation already has a roll waiting for its outcome.',
+      already_rolled:
+        'A rigid scenario binds control to the first roll: an action or operation already has a roll waiting for its outcome.',
     },
   },
   'dice.roll': {

@@ -124,7 +124,8 @@ export const adjudicationHandlers: HandlersFor<typeof adjudicationCommands, type
       if (!sameSet(roll.actions, cmd.actions) || !sameSet(roll.operations, cmd.operations))
         return reject('roll_mismatch', `Roll ${roll.id} was for other actions or operations than this outcome settles.`, 'roll');
       if (roll.method === 'table') {
-        if (cmd.success !== undefined) return reject('roll_mismatch', `Roll ${roll.id} is a table roll: record a row, not a result.`, 'success');
+        if (cmd.success !== undefined)
+          return reject('roll_mismatch', `Roll ${roll.id} is a table roll: record a row, not a result.`, 'success');
         const table = state.scenario.adjudicationTables.find((t) => t.id === roll.table);
         row = cmd.row ?? roll.row;
         if (!table || row === null || !table.outcomes[row])
@@ -138,7 +139,8 @@ export const adjudicationHandlers: HandlersFor<typeof adjudicationCommands, type
       } else {
         if (cmd.row !== undefined) return reject('roll_mismatch', `Roll ${roll.id} is a matrix roll: record a result, not a row.`, 'row');
         success = cmd.success ?? roll.success;
-        if (success !== roll.success) departs = `records ${success ? 'success' : 'failure'} where the roll gave ${roll.success ? 'success' : 'failure'}`;
+        if (success !== roll.success)
+          departs = `records ${success ? 'success' : 'failure'} where the roll gave ${roll.success ? 'success' : 'failure'}`;
       }
     } else {
       if (cmd.row !== undefined) return reject('roll_mismatch', 'A row is recorded only with a table roll.', 'row');
@@ -147,7 +149,12 @@ export const adjudicationHandlers: HandlersFor<typeof adjudicationCommands, type
         departs = `settles actions or operations without a roll in a ${style} scenario`;
     }
     if (departs !== null) {
-      if (rigid) return reject('override_not_allowed', `The scenario is rigid: the outcome ${departs}, and the roll is binding.`, cmd.roll ? 'roll' : 'actions');
+      if (rigid)
+        return reject(
+          'override_not_allowed',
+          `The scenario is rigid: the outcome ${departs}, and the roll is binding.`,
+          cmd.roll ? 'roll' : 'actions',
+        );
       if (cmd.override === undefined)
         return reject('override_needs_rationale', `The outcome ${departs}: say why in the override rationale.`, 'override');
     }

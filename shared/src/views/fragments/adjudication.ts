@@ -83,7 +83,12 @@ export function knownPicture(ctx: ViewCtx): Pick<Picture, 'regions' | 'assets'> 
   let byAudience = pictures.get(state.adjudications);
   if (!byAudience) pictures.set(state.adjudications, (byAudience = new Map()));
   let p = byAudience.get(label);
-  if (!p || p.deployments !== state.deployments || p.outcomesDone > state.adjudications.length || p.deploymentsDone > state.deployments.length)
+  if (
+    !p ||
+    p.deployments !== state.deployments ||
+    p.outcomesDone > state.adjudications.length ||
+    p.deploymentsDone > state.deployments.length
+  )
     byAudience.set(label, (p = freshPicture(state)));
   const outcomes = state.adjudications;
   const moves = state.deployments;
@@ -245,6 +250,8 @@ export function outcomes(ctx: ViewCtx) {
 /** Control's table and matrix rolls (the ones waiting for an outcome included); nobody else's. */
 export function adjudicationRolls({ state, control }: ViewCtx) {
   return {
-    adjudicationRolls: control ? state.adjudicationRollOrder.flatMap((id) => (state.adjudicationRolls[id] ? [state.adjudicationRolls[id]] : [])) : [],
+    adjudicationRolls: control
+      ? state.adjudicationRollOrder.flatMap((id) => (state.adjudicationRolls[id] ? [state.adjudicationRolls[id]] : []))
+      : [],
   };
 }
