@@ -283,9 +283,7 @@ describe('joint operations', () => {
     const { effects, escalation } = proposedFor(h.state, h.state.adjudicationRolls[roll.id]!, roll.row!);
     const row = table.outcomes[roll.row!]!;
     // The strength delta applies to the delivered asset only (not the undelivered pledge).
-    expect(effects.filter((e) => e.kind === 'asset').map((e) => (e.kind === 'asset' ? e.asset : ''))).toEqual(
-      row.strengthDelta ? ['brv-frigates'] : [],
-    );
+    expect(effects.flatMap((e) => (e.kind === 'asset' ? [e.asset] : []))).toEqual(row.strengthDelta ? ['brv-frigates'] : []);
     const e = only(
       h.ok(facilitator, record({ operations: [op.id], roll: roll.id, effects, ...(escalation ? { escalation } : {}) })),
       'adjudication.recorded',

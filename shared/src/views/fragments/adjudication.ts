@@ -81,7 +81,7 @@ function applyKnown(p: Picture, effects: readonly Effect[]): void {
 export function knownPicture(ctx: ViewCtx): Pick<Picture, 'regions' | 'assets'> {
   const { state, label } = ctx;
   let byAudience = pictures.get(state.adjudications);
-  if (!byAudience) pictures.set(state.adjudications, (byAudience = new Map()));
+  if (!byAudience) pictures.set(state.adjudications, (byAudience = new Map<string, Picture>()));
   let p = byAudience.get(label);
   if (
     !p ||
