@@ -311,9 +311,9 @@ export function adjudicationPanel(): Panel {
             h('th', {}, 'd100'),
             h('th', {}, 'Result'),
             h('th', {}, 'Chance'),
-            h('th', {}, 'Stability'),
-            h('th', {}, 'Strength'),
-            h('th', {}, 'Escalation'),
+            h('th', { title: 'Stability' }, 'Stab.'),
+            h('th', { title: 'Strength' }, 'Str.'),
+            h('th', { title: 'Escalation' }, 'Esc.'),
           ),
         ),
         h(
