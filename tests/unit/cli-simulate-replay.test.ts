@@ -71,14 +71,22 @@ describe.each(['harbour-watch.json', 'northern-lantern.json'])('simulate %s', (n
 });
 
 describe('the simulation bots', () => {
-  it.each([5, 11])('send every command type in a Northern Lantern exercise (seed %i), none refused', async (seed) => {
-    const run = simulate(await loadScenario('northern-lantern.json'), { seed });
-    expect(run.rejections).toEqual([]);
+  // Each seed plays a whole exercise with no refusal, and between them the seeds send every
+  // command type: a single seed's random stream shifts whenever any bot changes, so one run may
+  // miss a rare move, but a concern whose bot never makes one fails here.
+  const SEEDS = [5, 11, 23];
+  it('send every command type over a few Northern Lantern exercises, none refused', async () => {
+    const scenario = await loadScenario('northern-lantern.json');
+    const sent = new Set<string>();
+    for (const seed of SEEDS) {
+      const run = simulate(scenario, { seed });
+      expect(run.rejections, `seed ${seed}`).toEqual([]);
+      for (const [type, n] of Object.entries(run.applied)) if (n) sent.add(type);
+    }
     // clock.tick is the system's: the host sends it when something falls due, no bot does (the
-    // driver ticks while auto-advance is on, but that is the host's part). Every other command
-    // comes from its concern's bot, so a concern whose bot forgets one fails here.
+    // driver ticks while auto-advance is on, but that is the host's part).
     const fromBots = COMMAND_TYPES.filter((t) => t !== 'clock.tick');
-    expect(fromBots.filter((t) => !run.applied[t])).toEqual([]);
+    expect(fromBots.filter((t) => !sent.has(t))).toEqual([]);
   });
 });
 

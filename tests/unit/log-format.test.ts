@@ -72,6 +72,34 @@ describe('the format 1 fixture', () => {
     expect(state.messages.every((m) => m.counterpart === null && !m.channel.includes('@'))).toBe(true);
   });
 
+  it('gives every format 3 outcome no operation, no escalation move and no roll', () => {
+    const v3 = {
+      seq: 20,
+      at: 1,
+      cmd: 'c',
+      by: { role: 'facilitator', nation: null, position: null, name: 'Lead' },
+      type: 'adjudication.recorded',
+      id: 'J20',
+      turn: 1,
+      phase: 'adjudicate',
+      actions: [],
+      title: 'Calm',
+      outcome: 'Calm returns.',
+      rationale: '',
+      effects: [],
+      previous: [],
+      visibleTo: 'ALL',
+    };
+    expect(upcastEvent(v3, upcastPlan(3))).toMatchObject({
+      operations: [],
+      escalation: null,
+      roll: null,
+      row: null,
+      success: null,
+      override: null,
+    });
+  });
+
   it('gives the same events through upcast() as through the JSONL reader', () => {
     const raw = v1Lines.map((l): unknown => JSON.parse(l));
     expect(upcast(raw, 1)).toEqual(parsed(v1Text).events);

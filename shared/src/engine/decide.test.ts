@@ -72,6 +72,7 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   'action.submit': { type: 'action.submit', actionType: 'diplomatic', title: 'Statement', text: 'Joint statement' },
   'action.withdraw': { type: 'action.withdraw', action: 'A1' },
   'adjudication.record': { type: 'adjudication.record', title: 'Outcome', outcome: 'Calm returns.' },
+  'adjudication.roll': { type: 'adjudication.roll', method: 'matrix', odds: 50, actions: ['A1'] },
   'dice.roll': { type: 'dice.roll', purpose: 'test' },
   'escalation.set': { type: 'escalation.set', level: 2, reason: 'Snap exercise on the border' },
   'cohesion.set': { type: 'cohesion.set', a: 'ARN', b: 'BRV', value: 60, reason: 'Public row over patrols' },

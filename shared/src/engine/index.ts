@@ -31,3 +31,5 @@ export { trendOf, turnTrend, type EscalationMoveRecord, type Trend } from './esc
 export type { EscalationCause } from './escalation/events.ts';
 export { pairKey, type CohesionPair, type CohesionChangeRecord } from './cohesion/records.ts';
 export type { CohesionCause } from './cohesion/events.ts';
+export * from './adjudication/tables.ts';
+export { proposedFor } from './adjudication/decide.ts';

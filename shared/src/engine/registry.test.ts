@@ -101,6 +101,9 @@ describe('the list of concerns', () => {
     h.ok(SYSTEM, { type: 'clock.tick' });
     h.ok(facilitator, { type: 'clock.auto', on: false });
     h.ok(facilitator, { type: 'phase.extend', minutes: 5 });
+    h.ok(facilitator, { type: 'exercise.pause', reason: 'coffee' });
+    h.ok(facilitator, { type: 'exercise.resume' });
+    h.ok(facilitator, { type: 'dice.roll', purpose: 'weather' });
     h.ok(facilitator, { type: 'inject.hold', inject: 'hw-inj-07', note: 'later' });
     h.ok(facilitator, { type: 'inject.schedule', inject: 'hw-inj-07' });
     h.ok(facilitator, { type: 'inject.skip', inject: 'hw-inj-08' });

@@ -134,6 +134,11 @@ export interface AdjudicationRecord {
   readonly operations: readonly string[];
   /** The outcome's move on the escalation ladder, if any. */
   readonly escalation: { readonly delta: number; readonly reason: string } | null;
+  /** The table or matrix roll it follows (null: none), the row or result recorded, and control's override rationale (control-only). */
+  readonly roll: string | null;
+  readonly row: number | null;
+  readonly success: boolean | null;
+  readonly override: string | null;
 }
 
 export interface NoteRecord {

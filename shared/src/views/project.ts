@@ -18,7 +18,7 @@ import { viewCtx } from './context.ts';
 import { exercise } from './fragments/lifecycle.ts';
 import { adversary, brief, personas, treaties } from './fragments/scenario.ts';
 import { nations } from './fragments/turns.ts';
-import { assets, map, outcomes } from './fragments/adjudication.ts';
+import { adjudicationRolls, assets, map, outcomes } from './fragments/adjudication.ts';
 import { injects } from './fragments/injects.ts';
 import { intel } from './fragments/intel.ts';
 import { messages } from './fragments/messaging.ts';
@@ -48,6 +48,7 @@ export const FRAGMENTS = [
   messages,
   actions,
   outcomes,
+  adjudicationRolls,
   treaties,
   agreements,
   consultations,

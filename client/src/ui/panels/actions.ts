@@ -4,6 +4,12 @@ import { ACTION_TYPES, actionTypeLabel, nationName, phaseLabel, regionName } fro
 import { field, fill, h, select } from '../dom.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
 
+/** "Resolved by: <outcome title>" when this audience reads the outcome (the view names it only then). */
+function resolvedBy(view: View, outcome: string | null): HTMLElement | null {
+  const o = outcome === null ? undefined : view.outcomes.find((x) => x.id === outcome);
+  return o ? h('p', { class: 'resolved' }, h('strong', {}, 'Resolved by: '), o.title) : null;
+}
+
 export function actionsPanel(): Panel {
   const slot = statusSlot();
   const type = select(
@@ -20,6 +26,29 @@ export function actionsPanel(): Panel {
   });
   const regions = h('select', { name: 'regions', multiple: true, size: 5 });
   const assets = h('select', { name: 'assets', multiple: true, size: 5 });
+  const argResult = h('textarea', {
+    name: 'argument-result',
+    rows: 2,
+    maxlength: 2000,
+    placeholder: 'What you argue will happen',
+  });
+  const argReasons = h('textarea', {
+    name: 'argument-reasons',
+    rows: 3,
+    maxlength: 2400,
+    placeholder: 'Why it should happen: one reason per line (up to six)',
+  });
+  const argLegend = h('legend', {}, 'Matrix argument');
+  const argHint = h('small', { class: 'hint' });
+  const argument = h(
+    'fieldset',
+    { class: 'argument-fields' },
+    argLegend,
+    argHint,
+    field('Intended result', argResult),
+    field('Reasons', argReasons),
+  );
+  const share = h('input', { type: 'checkbox', name: 'shareWithAllies' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Submit action');
   const phaseNote = h('p', { class: 'hint' });
   const form = h(
@@ -30,6 +59,8 @@ export function actionsPanel(): Panel {
     field('Target regions', regions, 'Ctrl/Cmd-click to choose several'),
     field('Committed assets', assets, 'Your own assets only'),
     field('Intent and details', text),
+    argument,
+    h('label', { class: 'check' }, share, ' Show to allies'),
     h('div', { class: 'row' }, submit, slot),
     phaseNote,
   );
@@ -42,6 +73,11 @@ export function actionsPanel(): Panel {
     ev.preventDefault();
     if (!ctxRef) return;
     const picked = (s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value);
+    const reasons = argReasons.value
+      .split('\n')
+      .map((r) => r.trim())
+      .filter((r) => r.length > 0);
+    const argued = argResult.value.trim() !== '' || reasons.length > 0;
     void ctxRef
       .run(slot, {
         type: 'action.submit',
@@ -50,11 +86,16 @@ export function actionsPanel(): Panel {
         text: text.value,
         regions: picked(regions),
         assets: picked(assets),
+        ...(argued ? { argument: { result: argResult.value, reasons } } : {}),
+        shareWithAllies: share.checked,
       })
       .then((r) => {
         if (r.ok) {
           title.value = '';
           text.value = '';
+          argResult.value = '';
+          argReasons.value = '';
+          share.checked = false;
           for (const o of [...regions.options, ...assets.options]) o.selected = false;
         }
       });
@@ -86,6 +127,13 @@ export function actionsPanel(): Panel {
       phaseNote.textContent = inSubmit
         ? ''
         : `Actions can be submitted during the "${phaseLabel(view, 'submit')}" phase; the server will tell you if it is not time yet.`;
+      const matrix = view.exercise.adjudication === 'matrix';
+      argResult.required = matrix;
+      argReasons.required = matrix;
+      argLegend.textContent = matrix ? 'Matrix argument (required)' : 'Matrix argument (optional)';
+      argHint.textContent = matrix
+        ? 'Control sets the odds from your argument, and a roll decides.'
+        : 'Argue your case if you want control to weigh it with a matrix roll.';
       form.hidden = ctx.readOnly;
       heading.textContent = ctx.nation ? 'Your actions' : 'All actions';
       const mine = view.actions.filter((a) => ctx.nation === null || a.nation === ctx.nation).sort((a, b) => b.seq - a.seq);
@@ -111,6 +159,16 @@ export function actionsPanel(): Panel {
                   `Turn ${a.turn} · ${a.submittedBy}${a.regions.length ? ` · ${a.regions.map((r) => regionName(view, r)).join(', ')}` : ''}`,
                 ),
                 h('p', {}, a.text),
+                a.argument
+                  ? h(
+                      'div',
+                      { class: 'argument' },
+                      h('p', {}, h('strong', {}, 'Intended result: '), a.argument.result),
+                      h('ul', {}, ...a.argument.reasons.map((r) => h('li', {}, r))),
+                    )
+                  : null,
+                a.shared ? h('p', { class: 'meta' }, 'Shown to allies') : null,
+                resolvedBy(view, a.adjudication),
                 a.status === 'submitted' && a.turn === view.exercise.turn && !ctx.readOnly
                   ? h(
                       'div',

@@ -21,6 +21,36 @@ export function describeEffect(e: View['outcomes'][number]['effects'][number], v
   return `${assetName(view, e.asset)}: ${parts.join(', ')}`;
 }
 
+type Outcome = View['outcomes'][number];
+
+/** How the outcome was reached, for those who read it: "Table: Military — d100 62 → Success (40%)", "Matrix: 55% odds, rolled 31 → success". */
+export function methodLine(o: Outcome): string | null {
+  const m = o.method;
+  if (!m) return null;
+  const followed =
+    m.method === 'matrix'
+      ? `Matrix: ${m.odds ?? 0}% odds, rolled ${m.roll} → ${m.success ? 'success' : 'failure'}`
+      : `Table: ${m.table ?? ''} — d100 ${m.roll}${m.modifier ? ` ${m.modifier > 0 ? '+' : '−'} ${Math.abs(m.modifier)} = ${m.adjusted}` : ''} → ${m.label ?? ''}${m.chance === null ? '' : ` (${m.chance}%)`}`;
+  return m.departed && m.recorded !== null
+    ? `${followed}; control recorded ${m.recorded} instead`
+    : m.departed
+      ? `${followed}; control departed from it`
+      : followed;
+}
+
+/** Who reads an outcome, in words; nobody ticked is said so. */
+export function readersLine(view: View, visibleTo: Outcome['visibleTo']): string {
+  return visibleTo !== 'ALL' && visibleTo.length === 0 ? 'Read by exercise control only' : `to ${nationsLabel(view, visibleTo)}`;
+}
+
+/** The actions an outcome resolved, by title and nation, as far as this audience sees them. */
+export function resolvedActions(view: View, o: Outcome): string[] {
+  return o.actions.flatMap((id) => {
+    const a = view.actions.find((x) => x.id === id);
+    return a ? [`${a.title} (${nationName(view, a.nation)})`] : [];
+  });
+}
+
 export function outcomesPanel(): Panel {
   const list = h('div', { class: 'list' });
   return {
@@ -37,11 +67,18 @@ export function outcomesPanel(): Panel {
                 'article',
                 { class: 'item outcome', 'data-outcome': o.id },
                 h('h3', {}, o.title),
-                h('p', { class: 'meta' }, `Turn ${o.turn} · ${gameClock(view.exercise, o.at)} · to ${nationsLabel(view, o.visibleTo)}`),
+                h('p', { class: 'meta' }, `Turn ${o.turn} · ${gameClock(view.exercise, o.at)} · ${readersLine(view, o.visibleTo)}`),
+                methodLine(o) ? h('p', { class: 'method' }, methodLine(o)) : null,
                 h('p', { class: 'message' }, o.outcome),
+                resolvedActions(view, o).length
+                  ? h('p', { class: 'resolved' }, h('strong', {}, 'Resolved: '), resolvedActions(view, o).join('; '))
+                  : null,
                 o.effects.length ? h('ul', { class: 'effects' }, ...o.effects.map((e) => h('li', {}, describeEffect(e, view)))) : null,
                 'rationale' in o && typeof o.rationale === 'string' && o.rationale
                   ? h('p', { class: 'control-only' }, h('strong', {}, 'Rationale (control only): '), o.rationale)
+                  : null,
+                'override' in o && typeof o.override === 'string' && o.override
+                  ? h('p', { class: 'control-only' }, h('strong', {}, 'Override rationale (control only): '), o.override)
                   : null,
               ),
             )

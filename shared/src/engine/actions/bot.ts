@@ -60,6 +60,21 @@ const ACTION_TEXT: Record<ActionType, readonly string[]> = {
     'Seek an arbitration clause',
   ],
 };
+/** A matrix argument: the intended result and one to three reasons. */
+function argumentFor(actionType: ActionType, bot: BotContext): { result: string; reasons: string[] } {
+  const reasons = [
+    'Our forces are already in place and ready',
+    'The allies have signalled support in consultation',
+    'The adversary cannot respond without exposing itself',
+    'The public has been prepared by our communications',
+    'Earlier steps have opened the way',
+  ];
+  return {
+    result: `The ${actionType} move achieves its aim this turn and the adversary pauses.`,
+    reasons: bot.sample(reasons, bot.int(1, 3)),
+  };
+}
+
 const ADVERSARY_TYPES: readonly ActionType[] = ['military', 'cyber', 'information', 'economic'];
 
 /** This turn's actions, read from the end of the list (older turns are never revisited). */
@@ -72,6 +87,7 @@ export function actionsBot(state: ExerciseState, bot: BotContext): BotMove[] {
       .filter(([, a]) => a.owner === owner && (hiddenToo || !a.hidden))
       .map(([id]) => id);
   const moves: BotMove[] = [];
+  const matrix = state.scenario.meta.adjudication === 'matrix';
 
   if (bot.phase === 'submit')
     for (const nation of Object.keys(state.nations)) {
@@ -96,6 +112,8 @@ export function actionsBot(state: ExerciseState, bot: BotContext): BotMove[] {
             text: `${bot.pick(text) ?? actionType}. Intent: reassure allies and deter further escalation.`,
             regions: bot.sample(regions, bot.int(0, 2)),
             assets: actionType === 'military' && assets.length ? bot.sample(assets, bot.int(1, Math.min(3, assets.length))) : [],
+            ...(bot.chance(matrix ? 0.8 : 0.3) ? { argument: argumentFor(actionType, bot) } : {}),
+            shareWithAllies: bot.chance(0.25),
           },
         });
       }

@@ -123,6 +123,10 @@ describe('adjudication.record', () => {
         previous: e.previous,
         visibleTo: ['BRV', 'CSM'],
         escalation: null,
+        roll: null,
+        row: null,
+        success: null,
+        override: null,
       },
     ]);
   });

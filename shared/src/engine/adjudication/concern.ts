@@ -7,17 +7,21 @@ import { adjudicationHandlers } from './decide.ts';
 import { adjudicationEvents } from './events.ts';
 import { adjudicationEvolvers } from './evolve.ts';
 import { adjudicationBot } from './bot.ts';
+import type { AdjudicationRollRecord } from './tables.ts';
 
 export interface AdjudicationSlice {
   regions: Record<string, RegionState>;
   assets: Record<string, AssetState>;
   adjudications: AdjudicationRecord[];
   rolls: RollRecord[];
+  /** Table and matrix rolls, by id, and their order (bots and the rigid check read only this turn's, from the end). */
+  adjudicationRolls: Record<string, AdjudicationRollRecord>;
+  adjudicationRollOrder: string[];
 }
 
 export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicationEvents, typeof adjudicationInfo, AdjudicationSlice> = {
   name: 'adjudication',
-  summary: 'Outcomes, their effects on the map, and dice.',
+  summary: 'Outcomes, their effects on the map, table and matrix rolls, and dice.',
   commands: adjudicationCommands,
   info: adjudicationInfo,
   handlers: adjudicationHandlers,
@@ -30,16 +34,18 @@ export const adjudication: Concern<typeof adjudicationCommands, typeof adjudicat
     ),
     adjudications: [],
     rolls: [],
+    adjudicationRolls: {},
+    adjudicationRollOrder: [],
   }),
-  collections: ['regions', 'assets', 'adjudications', 'rolls'],
+  collections: ['regions', 'assets', 'adjudications', 'rolls', 'adjudicationRolls', 'adjudicationRollOrder'],
   bot: adjudicationBot,
   upcasters: [
     {
-      name: 'v3→v4: adjudication.recorded settles no joint operation and moves no escalation',
+      name: 'v3→v4: adjudication.recorded settles no joint operation, moves no escalation and follows no roll',
       from: 3,
       to: 4,
       type: 'adjudication.recorded',
-      up: (event) => ({ operations: [], escalation: null, ...event }),
+      up: (event) => ({ operations: [], escalation: null, roll: null, row: null, success: null, override: null, ...event }),
     },
   ],
 };

@@ -11,6 +11,12 @@ export const adjudicationEvolvers: EvolversFor<typeof adjudicationEvents> = {
       const a = s.actions[id];
       if (a) s.actions[id] = { ...a, status: 'adjudicated', adjudication: e.id };
     }
+    for (const id of e.operations) {
+      const op = s.operations[id];
+      if (op) s.operations[id] = { ...op, status: 'adjudicated', adjudication: e.id };
+    }
+    const roll = e.roll === null ? undefined : s.adjudicationRolls[e.roll];
+    if (roll && e.roll !== null) s.adjudicationRolls[e.roll] = { ...roll, outcome: e.id };
     s.adjudications.push({
       id: e.id,
       seq: e.seq,
@@ -26,7 +32,36 @@ export const adjudicationEvolvers: EvolversFor<typeof adjudicationEvents> = {
       previous: e.previous,
       visibleTo: e.visibleTo,
       escalation: e.escalation,
+      roll: e.roll,
+      row: e.row,
+      success: e.success,
+      override: e.override,
     });
+  },
+  'adjudication.rolled': (s, e) => {
+    s.rng = e.rng;
+    s.adjudicationRolls[e.id] = {
+      id: e.id,
+      seq: e.seq,
+      at: e.at,
+      turn: e.turn,
+      method: e.method,
+      actions: e.actions,
+      operations: e.operations,
+      table: e.table,
+      modifier: e.modifier,
+      operationModifier: e.operationModifier,
+      roll: e.roll,
+      adjusted: e.adjusted,
+      row: e.row,
+      label: e.label,
+      chances: e.chances,
+      odds: e.odds,
+      success: e.success,
+      note: e.note,
+      outcome: null,
+    };
+    s.adjudicationRollOrder.push(e.id);
   },
   'dice.rolled': (s, e) => {
     s.rng = e.rng;
