@@ -25,7 +25,7 @@ export function intelPanel(): Panel {
                 h(
                   'p',
                   { class: 'meta' },
-                  `From ${nationName(view, r.originator)} · grading ${grading(r.grading)}${r.released ? ` · turn ${r.releasedTurn}` : ' · not yet released'}${r.orcon ? ' · originator controls onward release' : ''}`,
+                  `From ${nationName(view, r.originator)} · grading ${r.grading ? grading(r.grading) : 'none'}${r.released ? ` · turn ${r.releasedTurn}` : ' · not yet released'}${r.orcon ? ' · originator controls onward release' : ''}`,
                 ),
                 h('p', { class: 'message' }, r.body),
                 r.regions.length
