@@ -20,7 +20,7 @@ import { adversary, brief, cohesion, personas, treaties } from './fragments/scen
 import { nations } from './fragments/turns.ts';
 import { assets, map, outcomes } from './fragments/adjudication.ts';
 import { injects } from './fragments/injects.ts';
-import { intel } from './fragments/intel.ts';
+import { intel, intelOptions, intelRequests, intelShares } from './fragments/intel.ts';
 import { messages } from './fragments/messaging.ts';
 import { actions } from './fragments/actions.ts';
 import { agreements } from './fragments/negotiation.ts';
@@ -42,6 +42,9 @@ export const FRAGMENTS = [
   assets,
   injects,
   intel,
+  intelShares,
+  intelRequests,
+  intelOptions,
   messages,
   actions,
   outcomes,

@@ -33,7 +33,12 @@ export const IntelWrite = command('intel.write', {
     .describe('"now", or the first phase of a later turn'),
 });
 export const IntelShare = command('intel.share', { intel: Id, to: Recipients, note: Note });
-export const IntelRequest = command('intel.request', { intel: Id, to: Recipients, reason: longText(1000).min(1) });
+export const IntelRequest = command('intel.request', {
+  intel: Id,
+  part: z.enum(['full', 'tearline']).default('full').describe('The full report, or its tearline when the tearline is ORCON'),
+  to: Recipients,
+  reason: longText(1000).min(1),
+});
 export const IntelApprove = command('intel.approve', { request: Id, note: Note });
 export const IntelDeny = command('intel.deny', { request: Id, note: Note });
 export const IntelWiden = command('intel.widen', {
@@ -119,10 +124,11 @@ export const intelInfo = {
   'intel.request': {
     roles: ['nation'],
     status: RUNNING,
-    summary: "Ask an ORCON report's originator to approve its release to allies within its REL TO.",
+    summary: "Ask an ORCON report's originator to approve its release (or its ORCON tearline's) to allies within its REL TO.",
     rejections: {
       ...recipients,
-      not_orcon: 'The report is not ORCON: share it directly.',
+      not_orcon: 'The report (or tearline) is not ORCON: share it directly.',
+      no_tearline: 'The report has no tearline.',
       own_report: 'You are the originator: share it directly.',
       noforn: 'NOFORN: the report is for its originator only.',
       already_requested: 'A request of yours for this report and recipient is still pending.',

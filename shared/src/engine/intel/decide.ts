@@ -83,6 +83,10 @@ function manualRecipients(state: ExerciseState, id: string, x: IntelState, to: r
   return [...new Set([...x.releaseTo, ...to, ...fromInjects])].filter((n) => n !== x.def.originator);
 }
 
+/** Whether a nation holds the report or at least its tearline. */
+const holdsTearline = (x: IntelState, nation: string) =>
+  x.status === 'released' && (Object.hasOwn(x.holders, nation) || Object.hasOwn(x.tearlineHolders, nation));
+
 const turnNow = (state: ExerciseState) => Math.max(1, state.turn);
 
 export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> = {
@@ -173,26 +177,31 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
     ];
   },
   'intel.request': (state, cmd, { nation }) => {
-    const x = held(state, nation, cmd.intel);
-    if ('code' in x) return x;
+    const x = own(state.intel, cmd.intel);
+    const full = !!x && holdsReport(state, { id: cmd.intel }, nation);
+    // The full report needs the full text; a tearline request needs the report or its tearline.
+    if (!x || (!full && (cmd.part === 'full' || !holdsTearline(x, nation)))) return NOT_HELD();
     if (x.def.originator === nation) return reject('own_report', 'You are the originator: share it directly.', 'intel');
-    if (x.controls.noforn) return reject('noforn', `"${x.def.title}" is NOFORN: for its originator only.`, 'intel');
-    if (!x.controls.orcon) return reject('not_orcon', `"${x.def.title}" is not ORCON: share it directly.`, 'intel');
+    const m = markingsOf(x, cmd.part);
+    if (!m) return reject('no_tearline', 'This report has no tearline.', 'part');
+    if (m.controls.noforn) return reject('noforn', 'It is NOFORN: for its originator only.', 'intel');
+    if (!m.controls.orcon) return reject('not_orcon', 'It is not ORCON: share it directly.', 'intel');
     const i = cmd.to.indexOf(x.def.originator);
     if (i >= 0) return reject('unknown_nation', `${x.def.originator} is the originator; it has the report.`, `to[${i}]`);
-    const ok = checkRecipients(state, nation, markingsOf(x, 'full')!, cmd.to, false);
+    const ok = checkRecipients(state, nation, m, cmd.to, false);
     if ('code' in ok) return ok;
     for (const id of state.intelRequestOrder) {
       const r = state.intelRequests[id];
-      if (r?.status !== 'pending' || r.report !== cmd.intel || r.from !== nation) continue;
+      if (r?.status !== 'pending' || r.report !== cmd.intel || r.part !== cmd.part || r.from !== nation) continue;
       const j = cmd.to.findIndex((n) => r.to.includes(n));
-      if (j >= 0) return reject('already_requested', `Your request ${r.id} for ${cmd.to[j]} is still pending.`, `to[${j}]`);
+      if (j >= 0) return reject('already_requested', `Your request for ${cmd.to[j]} is still pending.`, `to[${j}]`);
     }
     return [
       {
         type: 'intel.requested',
         request: `req-${state.seq + 1}`,
         report: cmd.intel,
+        part: cmd.part,
         originator: x.def.originator,
         from: nation,
         to: cmd.to,
@@ -213,7 +222,7 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
         type: 'intel.shared',
         share,
         report: r.report,
-        part: 'full',
+        part: r.part,
         from: r.from,
         to: [...r.to],
         basis: 'orcon_approval',
@@ -248,7 +257,7 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
   },
   'intel.release_tearline': (state, cmd, { nation }) => {
     const x = own(state.intel, cmd.intel);
-    if (!x || x.status !== 'released' || (!Object.hasOwn(x.holders, nation) && !Object.hasOwn(x.tearlineHolders, nation))) return NOT_HELD();
+    if (!x || !holdsTearline(x, nation)) return NOT_HELD();
     const block = shareBlock(x, nation, 'tearline');
     if (block === 'no_tearline') return reject('no_tearline', 'This report has no tearline.', 'intel');
     if (block === 'noforn') return reject('noforn', 'The tearline is NOFORN.', 'intel');

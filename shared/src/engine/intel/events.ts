@@ -44,6 +44,7 @@ export const IntelShared = event('intel.shared', {
 export const IntelRequested = event('intel.requested', {
   request: Id,
   report: Id,
+  part: z.enum(['full', 'tearline']),
   originator: NationId,
   from: NationId,
   to: z.array(NationId).min(1),

@@ -68,6 +68,7 @@ export const intelEvolvers: EvolversFor<typeof intelEvents> = {
       at: e.at,
       turn: e.turn,
       report: e.report,
+      part: e.part,
       originator: e.originator,
       from: e.from,
       to: e.to,

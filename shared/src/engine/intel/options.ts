@@ -15,6 +15,8 @@ export interface AllyOption {
   readonly share: Allowance;
   readonly request: Allowance;
   readonly tearline: Allowance;
+  /** Asking the originator to approve the tearline's release, when the tearline is ORCON. */
+  readonly tearlineRequest: Allowance;
 }
 
 function one(state: ExerciseState, nation: string, x: IntelState, part: 'full' | 'tearline', to: string): Allowance {
@@ -25,14 +27,16 @@ function one(state: ExerciseState, nation: string, x: IntelState, part: 'full' |
   return r.agreement ? 'agreement' : 'ok';
 }
 
-function requestable(state: ExerciseState, nation: string, x: IntelState, to: string): Allowance {
-  if (x.controls.noforn) return 'noforn';
-  if (!x.controls.orcon || x.def.originator === nation) return 'not_orcon';
-  const r = checkRecipients(state, nation, markingsOf(x, 'full')!, [to], false);
+function requestable(state: ExerciseState, nation: string, x: IntelState, part: 'full' | 'tearline', to: string): Allowance {
+  const m = markingsOf(x, part);
+  if (!m) return 'no_tearline';
+  if (m.controls.noforn) return 'noforn';
+  if (!m.controls.orcon || x.def.originator === nation) return 'not_orcon';
+  const r = checkRecipients(state, nation, m, [to], false);
   if ('code' in r) return 'not_releasable';
   for (const id of state.intelRequestOrder) {
     const q = state.intelRequests[id];
-    if (q?.status === 'pending' && q.report === x.def.id && q.from === nation && q.to.includes(to)) return 'already_requested';
+    if (q?.status === 'pending' && q.report === x.def.id && q.part === part && q.from === nation && q.to.includes(to)) return 'already_requested';
   }
   return 'ok';
 }
@@ -45,7 +49,8 @@ export function allyOptions(state: ExerciseState, nation: string, x: IntelState)
     .map((n) => ({
       nation: n.id,
       share: full ? one(state, nation, x, 'full', n.id) : 'not_releasable',
-      request: full ? requestable(state, nation, x, n.id) : 'not_releasable',
+      request: full ? requestable(state, nation, x, 'full', n.id) : 'not_releasable',
       tearline: one(state, nation, x, 'tearline', n.id),
+      tearlineRequest: requestable(state, nation, x, 'tearline', n.id),
     }));
 }

@@ -68,6 +68,7 @@ export interface OrconRequest {
   readonly at: number;
   readonly turn: number;
   readonly report: string;
+  readonly part: 'full' | 'tearline';
   readonly originator: string;
   readonly from: string;
   readonly to: readonly string[];

@@ -10,6 +10,7 @@
  */
 import {
   allyOptions,
+  type AllyOption,
   banner,
   carriers,
   portions,
@@ -119,57 +120,81 @@ function tearlineEntry(ctx: ViewCtx, id: string, x: IntelState, nation: string):
 }
 
 export function intel(ctx: ViewCtx) {
+  const { state, nation } = ctx;
+  return {
+    intel: state.intelOrder.flatMap((id): IntelEntry[] => {
+      const x = state.intel[id]!;
+      if (canSeeIntel(ctx, x)) return [fullEntry(ctx, id, x)];
+      if (nation !== null && x.status === 'released' && x.def.tearline && Object.hasOwn(x.tearlineHolders, nation))
+        return [tearlineEntry(ctx, id, x, nation)];
+      return [];
+    }),
+  };
+}
+
+/** The provenance ledger's lines the audience sees. */
+export function intelShares(ctx: ViewCtx) {
   const { state, audience, control, nation } = ctx;
-  const reports = state.intelOrder.flatMap((id): IntelEntry[] => {
-    const x = state.intel[id]!;
-    if (canSeeIntel(ctx, x)) return [fullEntry(ctx, id, x)];
-    if (nation !== null && x.status === 'released' && x.def.tearline && Object.hasOwn(x.tearlineHolders, nation))
-      return [tearlineEntry(ctx, id, x, nation)];
-    return [];
-  });
-  const shares = state.intelShareOrder.flatMap((sid) => {
-    const s = state.intelShares[sid]!;
-    if (!control && (nation === null || !seesShare(state, nation, s))) return [];
-    return [
-      memo(s, audience, [], () => ({
-        id: s.id,
-        at: s.at,
-        turn: s.turn,
-        report: s.report,
-        part: s.part,
-        from: s.from,
-        to: [...s.to],
-        basis: s.basis,
-        agreement: s.agreement,
-        request: s.request,
-        note: s.note,
-        by: { ...s.by },
-      })),
-    ];
-  });
-  const requests = state.intelRequestOrder.flatMap((rid) => {
-    const r = state.intelRequests[rid]!;
-    if (!control && r.from !== nation && r.originator !== nation) return [];
-    return [
-      memo(r, audience, [], () => ({
-        id: r.id,
-        at: r.at,
-        turn: r.turn,
-        report: r.report,
-        originator: r.originator,
-        from: r.from,
-        to: [...r.to],
-        reason: r.reason,
-        by: { ...r.by },
-        status: r.status,
-        answer: r.answer ? { ...r.answer } : null,
-      })),
-    ];
-  });
-  // What the nation may do for each ally, per report it holds: the engine's own tests.
-  const intelOptions =
-    nation === null
-      ? {}
-      : Object.fromEntries(reports.map((r) => [r.id, allyOptions(state, nation, state.intel[r.id]!).map((o) => ({ ...o }))]));
-  return { intel: reports, intelShares: shares, intelRequests: requests, intelOptions };
+  return {
+    intelShares: state.intelShareOrder.flatMap((sid) => {
+      const s = state.intelShares[sid]!;
+      if (!control && (nation === null || !seesShare(state, nation, s))) return [];
+      return [
+        memo(s, audience, [], () => ({
+          id: s.id,
+          at: s.at,
+          turn: s.turn,
+          report: s.report,
+          part: s.part,
+          from: s.from,
+          to: [...s.to],
+          basis: s.basis,
+          agreement: s.agreement,
+          request: s.request,
+          note: s.note,
+          by: { ...s.by },
+        })),
+      ];
+    }),
+  };
+}
+
+/** The ORCON requests the audience made or must answer (control: all). */
+export function intelRequests(ctx: ViewCtx) {
+  const { state, audience, control, nation } = ctx;
+  return {
+    intelRequests: state.intelRequestOrder.flatMap((rid) => {
+      const r = state.intelRequests[rid]!;
+      if (!control && r.from !== nation && r.originator !== nation) return [];
+      return [
+        memo(r, audience, [], () => ({
+          id: r.id,
+          at: r.at,
+          turn: r.turn,
+          report: r.report,
+          part: r.part,
+          originator: r.originator,
+          from: r.from,
+          to: [...r.to],
+          reason: r.reason,
+          by: { ...r.by },
+          status: r.status,
+          answer: r.answer ? { ...r.answer } : null,
+        })),
+      ];
+    }),
+  };
+}
+
+/** Per report a nation holds (in full or its tearline), what it may do for each ally: the engine's own tests. */
+export function intelOptions(ctx: ViewCtx) {
+  const { state, nation } = ctx;
+  const out: Record<string, AllyOption[]> = {};
+  if (nation !== null)
+    for (const id of state.intelOrder) {
+      const x = state.intel[id]!;
+      if (x.status === 'released' && (Object.hasOwn(x.holders, nation) || Object.hasOwn(x.tearlineHolders, nation)))
+        out[id] = allyOptions(state, nation, x).map((o) => ({ ...o }));
+    }
+  return { intelOptions: out };
 }
