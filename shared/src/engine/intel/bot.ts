@@ -26,7 +26,7 @@ export function intelBot(state: ExerciseState, bot: BotContext): BotMove[] {
   if (running) {
     // One dissemination per nation per round, now and then.
     for (const nation of nations) {
-      if (!bot.chance(0.35)) continue;
+      if (!bot.chance(0.15)) continue;
       const mine = released.filter((r) => {
         const x = state.intel[r]!;
         return Object.hasOwn(x.holders, nation) || Object.hasOwn(x.tearlineHolders, nation);
@@ -65,7 +65,7 @@ export function intelBot(state: ExerciseState, bot: BotContext): BotMove[] {
     }
 
     // A team writes an assessment for some allies, citing a report it holds.
-    if (bot.chance(0.1)) {
+    if (bot.chance(0.05)) {
       const nation = bot.pick(nations);
       if (nation !== undefined) {
         const allies = nations.filter((n) => n !== nation);
