@@ -113,7 +113,11 @@ describe('raw frames', () => {
       expect(p.frames.length).toBeGreaterThan(10);
       for (const r of scenario.intel) {
         // A nation reads in full exactly what it holds (docs/intel.md), as control's view lists it.
-        const allowed = facilitator.view().intel.find((x) => x.id === r.id)?.control?.holders.some((x) => x.nation === n) ?? false;
+        const allowed =
+          facilitator
+            .view()
+            .intel.find((x) => x.id === r.id)
+            ?.control?.holders.some((x) => x.nation === n) ?? false;
         expect({ nation: n, report: r.id, seen: containsBytes(p.frames, marker(r.id)) }).toEqual({
           nation: n,
           report: r.id,

@@ -143,7 +143,14 @@ describe('the list of concerns', () => {
     h.ok(CSM, { type: 'intel.approve', request: rq('second') });
     h.ok(facilitator, { type: 'intel.release', intel: 'hw-int-05' });
     h.ok(BRV, { type: 'intel.release_tearline', intel: 'hw-int-05', to: ['ARN'] });
-    h.ok(ARN, { type: 'intel.assess', title: 'View', classification: 'RESTRICTED', controls: { relTo: ['BRV'] }, body: 'Calm.', to: ['BRV'] });
+    h.ok(ARN, {
+      type: 'intel.assess',
+      title: 'View',
+      classification: 'RESTRICTED',
+      controls: { relTo: ['BRV'] },
+      body: 'Calm.',
+      to: ['BRV'],
+    });
     // Negotiation and treaty steps, played here as well so that the check does not hang on what
     // the bots happen to do in three turns: an agreement amended, signed by all, published,
     // suspended by a motion and left by a party; one vetoed after its deadline was extended; one

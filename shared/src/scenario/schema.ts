@@ -175,7 +175,9 @@ export const Dissemination = z.strictObject({
 });
 
 export const Tearline = z.strictObject({
-  title: shortText(160).optional().describe('Its own title; without one, readers see "Tearline" with the originator and date, never the report\'s title'),
+  title: shortText(160)
+    .optional()
+    .describe('Its own title; without one, readers see "Tearline" with the originator and date, never the report\'s title'),
   classification: Classification,
   controls: Dissemination,
   body: longText(8000),

@@ -234,8 +234,7 @@ describe('a nation', () => {
     absent(view, 'EXPECT-MARK-ADHOC');
     for (const p of raw.escalation.playbook) absent(view, p.moves);
     // ("trigger" is not listed: treaty clauses, which nations read, have triggers too.)
-    for (const key of ['"groundTruth"', '"controlNotes"', '"expectedAction"', '"rationale"', '"previous"', '"seed"'])
-      absent(view, key);
+    for (const key of ['"groundTruth"', '"controlNotes"', '"expectedAction"', '"rationale"', '"previous"', '"seed"']) absent(view, key);
     expect(v.control).toBeNull();
     for (const x of v.injects) expect(x.control).toBeNull();
     for (const r of v.intel) expect(r.control).toBeNull();

@@ -62,7 +62,9 @@ export function reliedChoices(
     },
     {
       group: 'Reports',
-      items: view.intel.flatMap((r) => (r.part === 'full' && r.title !== null ? [{ cite: { kind: 'report' as const, id: r.id }, label: r.title }] : [])),
+      items: view.intel.flatMap((r) =>
+        r.part === 'full' && r.title !== null ? [{ cite: { kind: 'report' as const, id: r.id }, label: r.title }] : [],
+      ),
     },
     {
       group: 'Outcomes',

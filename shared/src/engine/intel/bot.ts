@@ -77,7 +77,19 @@ export function intelBot(state: ExerciseState, bot: BotContext): BotMove[] {
             type: 'intel.assess',
             title: `${nation} assessment, turn ${state.turn}`,
             classification: bot.pick(CLASSES) ?? 'CONFIDENTIAL',
-            controls: { relTo: bot.chance(0.5) ? to : [...to, ...bot.sample(allies.filter((n) => !to.includes(n)), 1)], noforn: false, orcon: bot.chance(0.3) },
+            controls: {
+              relTo: bot.chance(0.5)
+                ? to
+                : [
+                    ...to,
+                    ...bot.sample(
+                      allies.filter((n) => !to.includes(n)),
+                      1,
+                    ),
+                  ],
+              noforn: false,
+              orcon: bot.chance(0.3),
+            },
             regions: bot.sample(Object.keys(state.regions), 1),
             body: '(C) Our reading of the situation: the adversary is probing, not yet committed.\n\n(U) We recommend a joint public line.',
             cites: bot.sample(held, Math.min(1, held.length)),
@@ -100,7 +112,8 @@ export function intelBot(state: ExerciseState, bot: BotContext): BotMove[] {
   const touched = bot.pick(pending);
   const x = touched === undefined ? undefined : state.intel[touched];
   if (x && touched !== undefined && r < 0.14) {
-    if (x.status === 'scheduled' && r < 0.05) moves.push({ actor: 'control', command: { type: 'intel.hold', intel: touched, note: 'Holding for pacing' } });
+    if (x.status === 'scheduled' && r < 0.05)
+      moves.push({ actor: 'control', command: { type: 'intel.hold', intel: touched, note: 'Holding for pacing' } });
     else moves.push({ actor: 'control', command: { type: 'intel.release', intel: touched, to: [] } });
   } else if (r > 0.93 && nations.length > 1) {
     const originator = bot.pick(nations) ?? nations[0]!;
@@ -122,7 +135,11 @@ export function intelBot(state: ExerciseState, bot: BotContext): BotMove[] {
         body: '(S) Movements reported overnight; details to follow.',
         groundTruth: 'Partly true: the movements are a feint.',
         truth: bot.pick(['true', 'false', 'deception'] as const) ?? 'true',
-        tearline: { classification: 'RESTRICTED', controls: { relTo: nations.filter((n) => n !== originator), noforn: false, orcon: false }, body: 'Movements were reported overnight.' },
+        tearline: {
+          classification: 'RESTRICTED',
+          controls: { relTo: nations.filter((n) => n !== originator), noforn: false, orcon: false },
+          body: 'Movements were reported overnight.',
+        },
         to: later === 'now' ? to : [],
         release: later,
       },
@@ -145,18 +162,34 @@ function disseminate(state: ExerciseState, bot: BotContext, nation: string, id: 
     .map((o) => o.nation);
   const note = bot.pick(NOTES) ?? '';
   const ask = request.length > 0 && bot.chance(0.5);
-  if (share.length && !ask) return { actor: { nation }, command: { type: 'intel.share', intel: id, to: bot.sample(share, bot.int(1, share.length)), note } };
+  if (share.length && !ask)
+    return { actor: { nation }, command: { type: 'intel.share', intel: id, to: bot.sample(share, bot.int(1, share.length)), note } };
   if (request.length)
     return {
       actor: { nation },
-      command: { type: 'intel.request', intel: id, part: 'full', to: bot.sample(request, 1), reason: 'They need it for the coming consultation.' },
+      command: {
+        type: 'intel.request',
+        intel: id,
+        part: 'full',
+        to: bot.sample(request, 1),
+        reason: 'They need it for the coming consultation.',
+      },
     };
   if (tearline.length)
-    return { actor: { nation }, command: { type: 'intel.release_tearline', intel: id, to: bot.sample(tearline, bot.int(1, tearline.length)), note } };
+    return {
+      actor: { nation },
+      command: { type: 'intel.release_tearline', intel: id, to: bot.sample(tearline, bot.int(1, tearline.length)), note },
+    };
   if (tearlineRequest.length)
     return {
       actor: { nation },
-      command: { type: 'intel.request', intel: id, part: 'tearline', to: bot.sample(tearlineRequest, 1), reason: 'The sanitised version would help them.' },
+      command: {
+        type: 'intel.request',
+        intel: id,
+        part: 'tearline',
+        to: bot.sample(tearlineRequest, 1),
+        reason: 'The sanitised version would help them.',
+      },
     };
   return null;
 }

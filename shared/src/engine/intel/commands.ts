@@ -44,7 +44,11 @@ export const IntelDeny = command('intel.deny', { request: Id, note: Note });
 export const IntelWiden = command('intel.widen', {
   intel: Id,
   relTo: z.array(NationId).max(32).default([]).describe('Nations added to REL TO'),
-  lift: z.array(z.enum(['orcon', 'noforn'])).max(2).default([]).describe('Controls lifted'),
+  lift: z
+    .array(z.enum(['orcon', 'noforn']))
+    .max(2)
+    .default([])
+    .describe('Controls lifted'),
   note: Note,
 });
 export const IntelReleaseTearline = command('intel.release_tearline', { intel: Id, to: Recipients, note: Note });
@@ -96,7 +100,8 @@ export const intelInfo = {
   'intel.resume': {
     roles: ['facilitator'],
     status: NOT_ENDED,
-    summary: 'Put a held report back on its schedule; if its moment has passed (its inject is out, or its turn has begun) it is released now.',
+    summary:
+      'Put a held report back on its schedule; if its moment has passed (its inject is out, or its turn has begun) it is released now.',
     rejections: { ...unknown, not_held: 'The report is not held.' },
   },
   'intel.write': {
@@ -114,7 +119,8 @@ export const intelInfo = {
   'intel.share': {
     roles: ['nation'],
     status: RUNNING,
-    summary: 'Share a report the nation holds with allies its markings release it to (REL TO, or an intelligence-sharing agreement in force), with a note.',
+    summary:
+      'Share a report the nation holds with allies its markings release it to (REL TO, or an intelligence-sharing agreement in force), with a note.',
     rejections: {
       ...recipients,
       noforn: 'NOFORN: the report is for its originator only.',
@@ -164,7 +170,7 @@ export const intelInfo = {
       ...recipients,
       no_tearline: 'The report has no tearline.',
       noforn: 'The tearline is NOFORN.',
-      orcon: "ORCON: only the originator may release the tearline; ask the originator.",
+      orcon: 'ORCON: only the originator may release the tearline; ask the originator.',
     },
   },
   'intel.assess': {

@@ -40,7 +40,8 @@ export function checkRecipients(
   const seen = new Set<string>();
   let agreement: string | null = null;
   for (const [i, n] of to.entries()) {
-    if (!isAllied(state, n) || n === sender) return reject('unknown_nation', `"${n}" is not an allied nation you can send to.`, `${path}[${i}]`);
+    if (!isAllied(state, n) || n === sender)
+      return reject('unknown_nation', `"${n}" is not an allied nation you can send to.`, `${path}[${i}]`);
     if (seen.has(n)) return reject('duplicate', `${n} is named twice.`, `${path}[${i}]`);
     seen.add(n);
     if (releasableTo(m.originator, m.controls, n)) continue;
@@ -70,7 +71,8 @@ function checkControls(state: ExerciseState, c: DisseminationDef, path: string):
 }
 
 function checkRegions(state: ExerciseState, regions: readonly string[]): Rejection<'unknown_region'> | null {
-  for (const [i, r] of regions.entries()) if (!own(state.regions, r)) return reject('unknown_region', `There is no region "${r}".`, `regions[${i}]`);
+  for (const [i, r] of regions.entries())
+    if (!own(state.regions, r)) return reject('unknown_region', `There is no region "${r}".`, `regions[${i}]`);
   return null;
 }
 
@@ -102,7 +104,8 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
   'intel.hold': (state, cmd) => {
     const x = own(state.intel, cmd.intel);
     if (!x) return reject('unknown_intel', `There is no report "${cmd.intel}".`, 'intel');
-    if (x.status !== 'scheduled') return reject('not_pending', `"${x.def.title}" is ${x.status}; only a scheduled report can be held.`, 'intel');
+    if (x.status !== 'scheduled')
+      return reject('not_pending', `"${x.def.title}" is ${x.status}; only a scheduled report can be held.`, 'intel');
     return [{ type: 'intel.held', intel: cmd.intel, note: cmd.note }];
   },
   'intel.resume': (state, cmd) => {
@@ -113,12 +116,18 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
   },
   'intel.write': (state, cmd) => {
     if (!isAllied(state, cmd.originator)) return reject('unknown_originator', `"${cmd.originator}" is not an allied nation.`, 'originator');
-    const bad = checkControls(state, cmd.controls, 'controls') ?? (cmd.tearline ? checkControls(state, cmd.tearline.controls, 'tearline.controls') : null);
+    const bad =
+      checkControls(state, cmd.controls, 'controls') ??
+      (cmd.tearline ? checkControls(state, cmd.tearline.controls, 'tearline.controls') : null);
     if (bad) return bad;
     const region = checkRegions(state, cmd.regions);
     if (region) return region;
     if (cmd.tearline && CLASSIFICATIONS.indexOf(cmd.tearline.classification) > CLASSIFICATIONS.indexOf(cmd.classification))
-      return reject('tearline_above_report', `A tearline cannot be classified above its report (${cmd.classification}).`, 'tearline.classification');
+      return reject(
+        'tearline_above_report',
+        `A tearline cannot be classified above its report (${cmd.classification}).`,
+        'tearline.classification',
+      );
     const m: Markings = { originator: cmd.originator, classification: cmd.classification, controls: cmd.controls };
     const ok = checkRecipients(state, cmd.originator, m, cmd.to, false);
     if ('code' in ok) return ok;
@@ -149,7 +158,9 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
       ...(cmd.tearline ? { tearline: cmd.tearline } : {}),
     };
     const written: EventBody = { type: 'intel.written', report: def, truth: cmd.truth, to: cmd.to };
-    return now ? [written, { type: 'intel.released', intel: id, turn: turnNow(state), to: cmd.to, reason: 'manual', inject: null }] : [written];
+    return now
+      ? [written, { type: 'intel.released', intel: id, turn: turnNow(state), to: cmd.to, reason: 'manual', inject: null }]
+      : [written];
   },
   'intel.share': (state, cmd, { nation }) => {
     const x = held(state, nation, cmd.intel);
@@ -213,7 +224,8 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
   'intel.approve': (state, cmd, { nation }) => {
     const r = own(state.intelRequests, cmd.request);
     if (!r || (r.originator !== nation && r.from !== nation)) return reject('not_found', 'You have no request by that id.', 'request');
-    if (r.originator !== nation) return reject('not_originator', `Only ${r.originator}, the originator, may approve this request.`, 'request');
+    if (r.originator !== nation)
+      return reject('not_originator', `Only ${r.originator}, the originator, may approve this request.`, 'request');
     if (r.status !== 'pending') return reject('not_pending', `Request ${r.id} was already ${r.status}.`, 'request');
     const share = `share-${state.seq + 1}`;
     return [
@@ -244,10 +256,12 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
     const x = held(state, nation, cmd.intel);
     if ('code' in x) return x;
     if (x.def.originator !== nation) return reject('not_originator', `Only ${x.def.originator}, the originator, may widen it.`, 'intel');
-    for (const [i, n] of cmd.relTo.entries()) if (!isAllied(state, n)) return reject('unknown_nation', `"${n}" is not an allied nation.`, `relTo[${i}]`);
+    for (const [i, n] of cmd.relTo.entries())
+      if (!isAllied(state, n)) return reject('unknown_nation', `"${n}" is not an allied nation.`, `relTo[${i}]`);
     const add = [...new Set(cmd.relTo)].filter((n) => n !== nation && !x.controls.relTo.includes(n));
     const lift = [...new Set(cmd.lift)].filter((c) => x.controls[c]);
-    if (!add.length && !lift.length) return reject('no_change', 'Those nations are already in REL TO and those controls are not set.', 'relTo');
+    if (!add.length && !lift.length)
+      return reject('no_change', 'Those nations are already in REL TO and those controls are not set.', 'relTo');
     const controls: DisseminationDef = {
       relTo: [...x.controls.relTo, ...add],
       orcon: x.controls.orcon && !lift.includes('orcon'),
@@ -261,7 +275,8 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
     const block = shareBlock(x, nation, 'tearline');
     if (block === 'no_tearline') return reject('no_tearline', 'This report has no tearline.', 'intel');
     if (block === 'noforn') return reject('noforn', 'The tearline is NOFORN.', 'intel');
-    if (block === 'orcon') return reject('orcon', `The tearline is ORCON: only ${x.def.originator} may release it. Ask the originator.`, 'intel');
+    if (block === 'orcon')
+      return reject('orcon', `The tearline is ORCON: only ${x.def.originator} may release it. Ask the originator.`, 'intel');
     const ok = checkRecipients(state, nation, markingsOf(x, 'tearline')!, cmd.to, true);
     if ('code' in ok) return ok;
     return [
@@ -300,7 +315,16 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
       groundTruth: '',
     };
     return [
-      { type: 'intel.assessed', share: `share-${state.seq + 1}`, report, from: nation, to: cmd.to, cites: cmd.cites, note: cmd.note, turn: turnNow(state) },
+      {
+        type: 'intel.assessed',
+        share: `share-${state.seq + 1}`,
+        report,
+        from: nation,
+        to: cmd.to,
+        cites: cmd.cites,
+        note: cmd.note,
+        turn: turnNow(state),
+      },
     ];
   },
 };

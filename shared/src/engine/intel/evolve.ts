@@ -32,7 +32,8 @@ export const intelEvolvers: EvolversFor<typeof intelEvents> = {
         holders: adding(x.holders, [x.def.originator, ...to], { at: e.at, seq: e.seq, turn: e.turn, share: null }),
       };
     }),
-  'intel.delivered': (s, e) => update(s, e.intel, (x) => ({ holders: adding(x.holders, e.to, { at: e.at, seq: e.seq, turn: e.turn, share: null }) })),
+  'intel.delivered': (s, e) =>
+    update(s, e.intel, (x) => ({ holders: adding(x.holders, e.to, { at: e.at, seq: e.seq, turn: e.turn, share: null }) })),
   'intel.held': (s, e) => update(s, e.intel, () => ({ status: 'held', statusNote: e.note || null })),
   'intel.resumed': (s, e) => update(s, e.intel, () => ({ status: 'scheduled', statusNote: null })),
   'intel.written': (s, e) => {
@@ -81,11 +82,17 @@ export const intelEvolvers: EvolversFor<typeof intelEvents> = {
   },
   'intel.approved': (s, e) => {
     const r = s.intelRequests[e.request];
-    if (r) s.intelRequests[e.request] = { ...r, status: 'approved', answer: { note: e.note, at: e.at, seq: e.seq, by: e.by.name, share: e.share } };
+    if (r)
+      s.intelRequests[e.request] = {
+        ...r,
+        status: 'approved',
+        answer: { note: e.note, at: e.at, seq: e.seq, by: e.by.name, share: e.share },
+      };
   },
   'intel.denied': (s, e) => {
     const r = s.intelRequests[e.request];
-    if (r) s.intelRequests[e.request] = { ...r, status: 'denied', answer: { note: e.note, at: e.at, seq: e.seq, by: e.by.name, share: null } };
+    if (r)
+      s.intelRequests[e.request] = { ...r, status: 'denied', answer: { note: e.note, at: e.at, seq: e.seq, by: e.by.name, share: null } };
   },
   'intel.widened': (s, e) => update(s, e.intel, () => ({ controls: e.controls })),
   'intel.assessed': (s, e) => {

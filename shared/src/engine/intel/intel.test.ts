@@ -83,7 +83,9 @@ describe('intel release', () => {
     expect(h.state.intel['hw-int-01']?.status).toBe('held');
     const r = ofType(h.ok(facilitator, { type: 'intel.resume', intel: 'hw-int-04' }), 'intel.released');
     expect(r.map((e) => [e.intel, e.to, e.reason])).toEqual([['hw-int-04', ['BRV', 'CSM'], 'manual']]);
-    expect(ofType(h.ok(facilitator, { type: 'intel.resume', intel: 'hw-int-01' }), 'intel.released').map((e) => e.intel)).toEqual(['hw-int-01']);
+    expect(ofType(h.ok(facilitator, { type: 'intel.resume', intel: 'hw-int-01' }), 'intel.released').map((e) => e.intel)).toEqual([
+      'hw-int-01',
+    ]);
     h.reject(facilitator, { type: 'intel.resume', intel: 'hw-int-01' }, 'not_held');
     h.reject(facilitator, { type: 'intel.hold', intel: 'hw-int-01' }, 'not_pending');
     h.reject(facilitator, { type: 'intel.hold', intel: 'nope' }, 'unknown_intel');
@@ -135,7 +137,8 @@ describe('control writes a report', () => {
     expect(h.reject(facilitator, { ...write, regions: ['atlantis'] }, 'unknown_region').path).toBe('regions[0]');
     expect(h.reject(facilitator, { ...write, to: ['CSM'] }, 'not_releasable').path).toBe('to[0]');
     expect(
-      h.reject(facilitator, { ...write, tearline: { classification: 'TOP SECRET', controls: {}, body: 'x' } }, 'tearline_above_report').path,
+      h.reject(facilitator, { ...write, tearline: { classification: 'TOP SECRET', controls: {}, body: 'x' } }, 'tearline_above_report')
+        .path,
     ).toBe('tearline.classification');
   });
 });
@@ -145,7 +148,15 @@ describe('sharing', () => {
     const h = harness();
     h.start();
     const e = only(h.ok(ARN, { type: 'intel.share', intel: 'hw-int-01', to: ['BRV'], note: 'For your eyes' }), 'intel.shared');
-    expect(e).toMatchObject({ report: 'hw-int-01', part: 'full', from: 'ARN', to: ['BRV'], basis: 'rel_to', note: 'For your eyes', agreement: null });
+    expect(e).toMatchObject({
+      report: 'hw-int-01',
+      part: 'full',
+      from: 'ARN',
+      to: ['BRV'],
+      basis: 'rel_to',
+      note: 'For your eyes',
+      agreement: null,
+    });
     expect(holdsReport(h.state, { id: 'hw-int-01' }, 'BRV')).toBe(true);
     expect(h.state.intelShares[e.share]).toMatchObject({ by: { name: ARN.name }, turn: 1 });
   });
@@ -197,7 +208,10 @@ describe('ORCON requests', () => {
 
   it('the requester asks, the originator approves, and the release follows at once (basis orcon_approval)', () => {
     const h = setUp();
-    const q = only(h.ok(ARN, { type: 'intel.request', intel: 'hw-int-03', to: ['BRV'], reason: 'BRV patrols the Sound' }), 'intel.requested');
+    const q = only(
+      h.ok(ARN, { type: 'intel.request', intel: 'hw-int-03', to: ['BRV'], reason: 'BRV patrols the Sound' }),
+      'intel.requested',
+    );
     expect(q).toMatchObject({ originator: 'CSM', from: 'ARN', to: ['BRV'] });
     h.reject(ARN, { type: 'intel.request', intel: 'hw-int-03', to: ['BRV'], reason: 'again' }, 'already_requested');
     expect(h.reject(ARN, { type: 'intel.approve', request: q.request }, 'not_originator').path).toBe('request');
@@ -245,7 +259,10 @@ describe('widening, tearlines and assessments', () => {
   it('a tearline goes to a nation outside REL TO, which holds the tearline only', () => {
     const h = harness();
     h.advanceTo(2, 'brief');
-    const e = only(h.ok(BRV, { type: 'intel.release_tearline', intel: 'hw-int-05', to: ['ARN', 'CSM'], note: 'Sanitised' }), 'intel.shared');
+    const e = only(
+      h.ok(BRV, { type: 'intel.release_tearline', intel: 'hw-int-05', to: ['ARN', 'CSM'], note: 'Sanitised' }),
+      'intel.shared',
+    );
     expect(e).toMatchObject({ part: 'tearline', basis: 'rel_to', from: 'BRV' });
     expect(holdsReport(h.state, { id: 'hw-int-05' }, 'ARN')).toBe(false);
     expect(Object.keys(h.state.intel['hw-int-05']!.tearlineHolders).sort()).toEqual(['ARN', 'CSM']);

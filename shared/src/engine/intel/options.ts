@@ -36,7 +36,8 @@ function requestable(state: ExerciseState, nation: string, x: IntelState, part: 
   if ('code' in r) return 'not_releasable';
   for (const id of state.intelRequestOrder) {
     const q = state.intelRequests[id];
-    if (q?.status === 'pending' && q.report === x.def.id && q.part === part && q.from === nation && q.to.includes(to)) return 'already_requested';
+    if (q?.status === 'pending' && q.report === x.def.id && q.part === part && q.from === nation && q.to.includes(to))
+      return 'already_requested';
   }
   return 'ok';
 }

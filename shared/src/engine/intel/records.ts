@@ -75,7 +75,13 @@ export interface OrconRequest {
   readonly reason: string;
   readonly by: { readonly name: string; readonly position: string | null };
   readonly status: 'pending' | 'approved' | 'denied';
-  readonly answer: { readonly note: string; readonly at: number; readonly seq: number; readonly by: string; readonly share: string | null } | null;
+  readonly answer: {
+    readonly note: string;
+    readonly at: number;
+    readonly seq: number;
+    readonly by: string;
+    readonly share: string | null;
+  } | null;
 }
 
 /** What a classification and its controls are, for the markings of a report or its tearline. */

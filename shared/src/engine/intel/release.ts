@@ -23,7 +23,12 @@ export function carriers(scenario: Scenario): ReadonlyMap<string, readonly strin
   return m;
 }
 
-export function newIntelState(def: ReportDef, origin: IntelState['origin'], truth: IntelState['truth'], releaseTo: readonly string[]): IntelState {
+export function newIntelState(
+  def: ReportDef,
+  origin: IntelState['origin'],
+  truth: IntelState['truth'],
+  releaseTo: readonly string[],
+): IntelState {
   return {
     def,
     origin,
@@ -71,7 +76,9 @@ export function releaseWithInjects(state: ExerciseState, events: readonly EventB
   const released = new Map<string, Set<string>>();
   for (const e of events) {
     if (e.type !== 'inject.released') continue;
-    const created = events.find((c): c is Extract<EventBody, { type: 'inject.created' }> => c.type === 'inject.created' && c.inject.id === e.inject);
+    const created = events.find(
+      (c): c is Extract<EventBody, { type: 'inject.created' }> => c.type === 'inject.created' && c.inject.id === e.inject,
+    );
     const def = state.injects[e.inject]?.def ?? created?.inject;
     if (def?.intel === undefined) continue;
     const x = state.intel[def.intel];

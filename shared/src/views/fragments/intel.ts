@@ -24,7 +24,7 @@ import { memo } from '../memo.ts';
 import type { ViewCtx } from '../context.ts';
 
 /** Whether the audience reads the report in full. */
-export const canSeeIntel = ({ state, control, nation }: ViewCtx, x: IntelState): boolean =>
+export const canSeeIntel = ({ control, nation }: ViewCtx, x: IntelState): boolean =>
   control || (nation !== null && x.status === 'released' && Object.hasOwn(x.holders, nation));
 
 const readable = new WeakMap<ViewCtx, ReadonlySet<string>>();
@@ -40,6 +40,9 @@ function seesShare(state: ExerciseState, nation: string, s: ShareRecord): boolea
   return s.from === nation || s.to.includes(nation) || state.intel[s.report]?.def.originator === nation;
 }
 
+/** A full report's title, typed as a tearline's may be (absent). */
+const nullable = (t: string): string | null => t;
+
 const holding = (h: Holding | undefined) => (h ? { at: h.at, turn: h.turn, share: h.share } : null);
 
 function fullEntry(ctx: ViewCtx, id: string, x: IntelState) {
@@ -51,7 +54,7 @@ function fullEntry(ctx: ViewCtx, id: string, x: IntelState) {
       id,
       part: 'full' as const,
       origin: x.origin,
-      title: d.title as string | null,
+      title: nullable(d.title),
       originator: d.originator,
       classification: d.classification,
       banner: banner(d.classification, d.originator, x.controls),
@@ -62,7 +65,12 @@ function fullEntry(ctx: ViewCtx, id: string, x: IntelState) {
       body: d.body,
       portions: portions(d.body),
       tearline: t
-        ? { title: t.title ?? null, classification: t.classification, banner: banner(t.classification, d.originator, t.controls), body: t.body }
+        ? {
+            title: t.title ?? null,
+            classification: t.classification,
+            banner: banner(t.classification, d.originator, t.controls),
+            body: t.body,
+          }
         : null,
       released: x.status === 'released',
       releasedAt: x.releasedAt,
