@@ -27,8 +27,8 @@ export function holds(state: ExerciseState, nation: string | null, c: Citation):
       return !!o && (nation === null || o.visibleTo === 'ALL' || o.visibleTo.includes(nation));
     }
     case 'report': {
-      const r = state.scenario.intel.find((x) => x.id === c.id);
-      return !!r && (nation === null || holdsReport(state, r, nation));
+      const r = own(state.intel, c.id);
+      return !!r && (nation === null || holdsReport(state, c, nation));
     }
     case 'agreement': {
       const a = own(state.agreements, c.id);

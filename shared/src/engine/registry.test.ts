@@ -116,6 +116,44 @@ describe('the list of concerns', () => {
       message: 'Ships collide.',
     });
     h.ok(actors.evaluator, { type: 'note.record', text: 'Prompt consultation.', nation: 'ARN' });
+    // Intelligence: a report released early is delivered when its inject goes out; a share, an
+    // ORCON request approved and one denied, a widening, a tearline, an assessment, a hold and
+    // resume, and an ad hoc report.
+    const g = harness();
+    g.start();
+    g.ok(facilitator, { type: 'intel.release', intel: 'hw-int-04' });
+    g.ok(facilitator, { type: 'phase.advance' });
+    expect(g.log.some((e) => e.type === 'intel.delivered')).toBe(true);
+    play(g.log);
+    h.ok(facilitator, { type: 'intel.hold', intel: 'hw-int-05' });
+    h.ok(facilitator, { type: 'intel.resume', intel: 'hw-int-05' });
+    h.ok(facilitator, {
+      type: 'intel.write',
+      title: 'Harbour chatter',
+      originator: 'BRV',
+      classification: 'SECRET',
+      controls: { relTo: ['ARN'] },
+      grading: { reliability: 'C', credibility: '3' },
+      body: 'Ships gather.',
+      truth: 'false',
+      to: ['ARN'],
+    });
+    h.ok(CSM, { type: 'intel.share', intel: 'hw-int-03', to: ['ARN'] });
+    h.ok(CSM, { type: 'intel.widen', intel: 'hw-int-03', relTo: ['BRV'] });
+    const rq = (reason: string) =>
+      only(h.ok(ARN, { type: 'intel.request', intel: 'hw-int-03', to: ['BRV'], reason }), 'intel.requested').request;
+    h.ok(CSM, { type: 'intel.deny', request: rq('first'), note: 'Not yet' });
+    h.ok(CSM, { type: 'intel.approve', request: rq('second') });
+    h.ok(facilitator, { type: 'intel.release', intel: 'hw-int-05' });
+    h.ok(BRV, { type: 'intel.release_tearline', intel: 'hw-int-05', to: ['ARN'] });
+    h.ok(ARN, {
+      type: 'intel.assess',
+      title: 'View',
+      classification: 'RESTRICTED',
+      controls: { relTo: ['BRV'] },
+      body: 'Calm.',
+      to: ['BRV'],
+    });
     // Negotiation and treaty steps, played here as well so that the check does not hang on what
     // the bots happen to do in three turns: an agreement amended, signed by all, published,
     // suspended by a motion and left by a party; one vetoed after its deadline was extended; one

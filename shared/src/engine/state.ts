@@ -67,12 +67,7 @@ export interface InjectState {
   readonly acknowledged: Readonly<Record<string, { readonly at: number; readonly seq: number; readonly position: string | null }>>;
 }
 
-export interface IntelState {
-  readonly released: boolean;
-  readonly releasedAt: number | null;
-  readonly releasedSeq: number | null;
-  readonly releasedTurn: number | null;
-}
+export type { IntelState } from './intel/records.ts';
 
 export interface MessageRecord {
   readonly id: string;

@@ -175,6 +175,9 @@ export const Dissemination = z.strictObject({
 });
 
 export const Tearline = z.strictObject({
+  title: shortText(160)
+    .optional()
+    .describe('Its own title; without one, readers see "Tearline" with the originator and date, never the report\'s title'),
   classification: Classification,
   controls: Dissemination,
   body: longText(8000),
@@ -191,6 +194,7 @@ export const IntelReport = z.strictObject({
   regions: z.array(Id).max(32).default([]),
   body: longText(8000),
   groundTruth: longText(4000).describe('Control-only: what is really going on'),
+  truth: z.enum(['true', 'false', 'deception']).optional().describe('Control-only verdict on the report'),
   tearline: Tearline.optional().describe('Sanitised version an originator may release more widely'),
 });
 

@@ -33,6 +33,7 @@ interface RawInject {
   id: string;
   subject: string;
   to: string[];
+  intel?: string;
   expectedAction?: string;
   controlNotes?: string;
 }
@@ -52,6 +53,13 @@ const markerOf = (r: RawIntel): string => {
 /** Releasability straight from the markings: the originator, or REL TO the nation and not NOFORN. */
 const mayRead = (r: RawIntel, nation: string): boolean =>
   r.originator === nation || (r.controls.noforn !== true && (r.controls.relTo ?? []).includes(nation));
+/**
+ * Who holds a report once it is out, with no share yet: its originator, and the addressees of an
+ * inject that carries it whom its markings allow (docs/intel.md). Releasability alone is not holding.
+ */
+const holdsAtRelease = (r: RawIntel, nation: string): boolean =>
+  r.originator === nation ||
+  (mayRead(r, nation) && raw.injects.some((x) => x.intel === r.id && (x.to.includes('ALL') || x.to.includes(nation))));
 
 const ACTION_MARK: Record<NationCode | 'DRX', string> = {
   ARN: 'ACT-MARK-ARN',
@@ -195,18 +203,18 @@ describe('a nation', () => {
     const view = json(h, nationAudience(n));
     for (const r of raw.intel) {
       const released = r.releaseTurn <= h.state.turn;
-      expect(view.includes(markerOf(r)), `${n} / ${r.id}`).toBe(released && mayRead(r, n));
+      expect(view.includes(markerOf(r)), `${n} / ${r.id}`).toBe(released && holdsAtRelease(r, n));
       absent(view, r.groundTruth);
     }
     const ids = project(h.state, nationAudience(n)).intel.map((r) => r.id);
-    expect(ids).toEqual(raw.intel.filter((r) => mayRead(r, n)).map((r) => r.id));
+    expect(ids).toEqual(raw.intel.filter((r) => holdsAtRelease(r, n)).map((r) => r.id));
   });
 
   it('never reads a report before its release turn', () => {
     const early = harness();
     early.advanceTo(1, 'outcome');
     const view = json(early, nationAudience('BRV'));
-    present(view, 'MARKER-HW-INT-01');
+    present(view, 'MARKER-HW-INT-02');
     absent(view, 'MARKER-HW-INT-05');
     early.ok(facilitator, { type: 'phase.advance' });
     present(json(early, nationAudience('BRV')), 'MARKER-HW-INT-05');
@@ -226,8 +234,7 @@ describe('a nation', () => {
     absent(view, 'EXPECT-MARK-ADHOC');
     for (const p of raw.escalation.playbook) absent(view, p.moves);
     // ("trigger" is not listed: treaty clauses, which nations read, have triggers too.)
-    for (const key of ['"groundTruth"', '"controlNotes"', '"expectedAction"', '"rationale"', '"previous"', '"seed"', '"tearline"'])
-      absent(view, key);
+    for (const key of ['"groundTruth"', '"controlNotes"', '"expectedAction"', '"rationale"', '"previous"', '"seed"']) absent(view, key);
     expect(v.control).toBeNull();
     for (const x of v.injects) expect(x.control).toBeNull();
     for (const r of v.intel) expect(r.control).toBeNull();
@@ -509,13 +516,12 @@ describe('banners', () => {
       'hw-int-04': 'RESTRICTED//REL TO ARN, BRV, CSM',
       'hw-int-05': 'SECRET//REL TO BRV',
     });
+    // Each nation holds what reached it: its own reports and hw-int-04, which an inject carried to all.
     expect(banners(nationAudience('ARN'))).toEqual({
       'hw-int-01': 'SECRET//REL TO ARN, BRV',
-      'hw-int-03': 'CONFIDENTIAL//ORCON//REL TO ARN, CSM',
       'hw-int-04': 'RESTRICTED//REL TO ARN, BRV, CSM',
     });
     expect(banners(nationAudience('BRV'))).toEqual({
-      'hw-int-01': 'SECRET//REL TO ARN, BRV',
       'hw-int-02': 'TOP SECRET//NOFORN',
       'hw-int-04': 'RESTRICTED//REL TO ARN, BRV, CSM',
       'hw-int-05': 'SECRET//REL TO BRV',
@@ -524,7 +530,11 @@ describe('banners', () => {
       'hw-int-03': 'CONFIDENTIAL//ORCON//REL TO ARN, CSM',
       'hw-int-04': 'RESTRICTED//REL TO ARN, BRV, CSM',
     });
-    expect(project(h.state, nationAudience('ARN')).intel.find((r) => r.id === 'hw-int-03')?.orcon).toBe(true);
+    expect(project(h.state, nationAudience('CSM')).intel.find((r) => r.id === 'hw-int-03')?.orcon).toBe(true);
+    // A share widens who holds it, and the banner follows the originator's widening.
+    h.ok(actors.CSM, { type: 'intel.share', intel: 'hw-int-03', to: ['ARN'] });
+    h.ok(actors.CSM, { type: 'intel.widen', intel: 'hw-int-03', relTo: ['BRV'] });
+    expect(banners(nationAudience('ARN'))['hw-int-03']).toBe('CONFIDENTIAL//ORCON//REL TO ARN, BRV, CSM');
   });
 });
 

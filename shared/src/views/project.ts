@@ -20,7 +20,7 @@ import { adversary, brief, personas, treaties } from './fragments/scenario.ts';
 import { nations } from './fragments/turns.ts';
 import { adjudicationRolls, assets, map, outcomes } from './fragments/adjudication.ts';
 import { injects } from './fragments/injects.ts';
-import { intel } from './fragments/intel.ts';
+import { intel, intelOptions, intelRequests, intelShares } from './fragments/intel.ts';
 import { messages } from './fragments/messaging.ts';
 import { actions } from './fragments/actions.ts';
 import { agreements } from './fragments/negotiation.ts';
@@ -45,6 +45,9 @@ export const FRAGMENTS = [
   assets,
   injects,
   intel,
+  intelShares,
+  intelRequests,
+  intelOptions,
   messages,
   actions,
   outcomes,

@@ -60,7 +60,12 @@ export function reliedChoices(
         .sort((a, b) => a.number - b.number)
         .map((i) => ({ cite: { kind: 'inject' as const, id: i.id }, label: injectLabel(view, i.id) })),
     },
-    { group: 'Reports', items: view.intel.map((r) => ({ cite: { kind: 'report' as const, id: r.id }, label: r.title })) },
+    {
+      group: 'Reports',
+      items: view.intel.flatMap((r) =>
+        r.part === 'full' && r.title !== null ? [{ cite: { kind: 'report' as const, id: r.id }, label: r.title }] : [],
+      ),
+    },
     {
       group: 'Outcomes',
       items: view.outcomes.map((o) => ({ cite: { kind: 'outcome' as const, id: o.id }, label: `Turn ${o.turn}: ${o.title}` })),

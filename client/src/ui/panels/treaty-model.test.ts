@@ -78,6 +78,8 @@ describe('a consultation as the Treaties panel reads it', () => {
   const setup = () => {
     const h = harness();
     h.advanceTo(1, 'consult');
+    // Cosmara's hw-int-03 (REL TO Arnholm) reaches Arnholm by a share.
+    h.ok(actors.CSM, { type: 'intel.share', intel: 'hw-int-03', to: ['ARN'] });
     const [opened] = ofType(
       h.ok(ARN, {
         type: 'treaty.invoke',
@@ -121,7 +123,7 @@ describe('a consultation as the Treaties panel reads it', () => {
     const { h, id } = setup();
     const bravaria = project(h.state, nationAudience('BRV'));
     const c = bravaria.consultations.find((x) => x.id === id)!;
-    // hw-int-03 is released to Arnholm only (Cosmara's report): Bravaria does not hold it.
+    // hw-int-03 was shared with Arnholm only (Cosmara's report): Bravaria does not hold it.
     expect(c.cites.map((x) => citedLabel(bravaria, x))).toEqual([
       'a report you do not hold',
       'Inject #1: Periscope sighted off the Drex March, ferry passengers say',

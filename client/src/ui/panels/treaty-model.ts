@@ -224,7 +224,9 @@ export function citationOptions(
       .filter((x) => x.releasedSeq !== null)
       .sort((a, b) => (b.releasedSeq ?? 0) - (a.releasedSeq ?? 0))
       .map((x) => ({ kind: 'inject' as const, id: x.id, label: `Inject #${x.number}: ${x.subject}` })),
-    report: view.intel.filter((r) => r.released).map((r) => ({ kind: 'report' as const, id: r.id, label: r.title })),
+    report: view.intel.flatMap((r) =>
+      r.released && r.part === 'full' && r.title !== null ? [{ kind: 'report' as const, id: r.id, label: r.title }] : [],
+    ),
     outcome: [...view.outcomes].reverse().map((o) => ({ kind: 'outcome' as const, id: o.id, label: o.title })),
   };
 }

@@ -3,10 +3,9 @@
  * event type in `COHESION_RULES`; each says which pairs move, by which of the scenario's
  * `cohesionRules` deltas, and why. The cohesion concern's `react` applies them, in event order.
  *
- * Two rules follow events of other concerns written in parallel with this one (intel.shared,
- * operation.pledge_broken): they are written against the fields those events are agreed to carry
- * (`SharedReportFacts`, `BrokenPledgeFacts`) and become table entries by adding one line each to
- * `COHESION_RULES` once the event types exist.
+ * The rules that follow other concerns' events (intel.shared and intel.assessed,
+ * operation.pledge_broken) read only the fields named in `SharedReportFacts` and
+ * `BrokenPledgeFacts`.
  */
 import type { EventBody, ReactCtx } from '../define.ts';
 import { own } from '../envelope.ts';
@@ -97,8 +96,8 @@ export interface SharedReportFacts {
 }
 
 /** A report (or its tearline, or an assessment) shared with allies raises trust between the sharer and each recipient. */
-export const sharedReport = (state: ExerciseState, e: SharedReportFacts): TrustMove[] => {
-  const title = state.scenario.intel.find((r) => r.id === e.report)?.title;
+export const sharedReport = (state: ExerciseState, e: SharedReportFacts, written?: string): TrustMove[] => {
+  const title = written ?? own(state.intel, e.report)?.def.title;
   const what = e.part === 'tearline' ? 'the tearline of a report' : 'a report';
   return others(e.from, e.to)
     .filter((n) => Object.hasOwn(state.nations, n))
@@ -134,6 +133,10 @@ export const brokenPledge = (state: ExerciseState, e: BrokenPledgeFacts): TrustM
 export const COHESION_RULES: RuleTable = {
   'agreement.settled': agreementVeto,
   'consultation.settled': consultationVeto,
+  'intel.shared': (state, e) => sharedReport(state, e),
+  // An assessment is a report of the sender's own, shared as it is written.
+  'intel.assessed': (state, e) =>
+    sharedReport(state, { share: e.share, report: e.report.id, part: 'full', from: e.from, to: e.to }, e.report.title),
 };
 
 /** The delta each rule moves trust by, from the scenario. */

@@ -76,9 +76,10 @@ export function citable(state: ExerciseState, nation: string): { injects: Citati
     .filter((o) => o.visibleTo === 'ALL' || o.visibleTo.includes(nation))
     .map((o): Citation => ({ kind: 'outcome', id: o.id }))
     .reverse();
-  const reports = state.scenario.intel
-    .filter((r) => holdsReport(state, r, nation))
-    .map((r): Citation => ({ kind: 'report', id: r.id }))
+  const reports = state.intelOrder
+    .slice(-60)
+    .filter((id) => holdsReport(state, { id }, nation))
+    .map((id): Citation => ({ kind: 'report', id }))
     .reverse();
   // The bots cite only the most recent few; those are checked again with the engine's own test.
   const held = (c: Citation) => holds(state, nation, c);

@@ -63,7 +63,9 @@ describe('treaty invocation', () => {
       { kind: 'inject', id: 'hw-inj-01' },
       { kind: 'report', id: 'hw-int-01' },
     ] as const;
-    // BRV does not hold ARN's hw-int-03 (CSM's, REL TO ARN): ARN may cite it, BRV may not.
+    // hw-int-03 is CSM's, REL TO ARN: once CSM shares it, ARN may cite it; BRV, which does not hold it, may not.
+    h.ok(CSM, { type: 'intel.share', intel: 'hw-int-03', to: ['ARN'] });
+    h.ok(ARN, { type: 'intel.share', intel: 'hw-int-01', to: ['BRV'] });
     h.reject(BRV, { ...invokeArt3, cites: [{ kind: 'report', id: 'hw-int-03' }] }, 'not_found');
     const [opened] = ofType(h.ok(ARN, { ...invokeArt3, cites: [...cites, { kind: 'report', id: 'hw-int-03' }] }), 'consultation.opened');
     expect(opened!.cites).toHaveLength(3);
