@@ -1,7 +1,7 @@
 /** Escalation: control moves the ladder, injects and outcomes move it (clamped), each move with its reason and cause. */
 import { describe, expect, it } from 'vitest';
 import { CONTROL, nationAudience, PUBLIC, project } from '../../views/index.ts';
-import { actors, harness, loadHarbourWatch, ofType } from '../../../../tests/helpers/harness.ts';
+import { actors, harness, loadHarbourWatch, ofType, type CommandOf } from '../../../../tests/helpers/harness.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { turnTrend } from './records.ts';
 
@@ -109,14 +109,14 @@ describe('reactions', () => {
   it('an ad hoc inject (inject.create) carrying a move moves the ladder when released: now, or at its later turn', () => {
     const h = harness();
     h.advanceTo(1, 'consult');
-    const adhoc = {
+    const adhoc: CommandOf<'inject.create'> = {
       type: 'inject.create',
       from: 'drx-foreign-office',
       to: ['ALL'],
       channel: 'news',
       subject: 'Ultimatum',
       message: 'Withdraw.',
-    } as const;
+    };
     const now = h.ok(facilitator, { ...adhoc, escalation: { delta: 2, reason: 'Ultimatum on state radio' } });
     const created = ofType(now, 'inject.created')[0]!;
     expect(created.inject.escalation).toEqual({ delta: 2, reason: 'Ultimatum on state radio' });
