@@ -803,7 +803,7 @@ export class MapScene extends Phaser.Scene {
   /**
    * The escalation ladder on the adversary's regions: tinted and outlined in the rung's colour
    * (amber at the bottom of the ladder to deep purple at the top) when this audience may know the
-   * rung, and a trend marker (▲ rising, ▼ falling, ▶ steady) below each region's name. An audience
+   * rung, and a trend badge (▲ rising, ▼ falling, ▶ steady) left of each region's name. An audience
    * shown only the trend gets the marker and a neutral outline, nothing that tells the rung.
    */
   private drawEscalation(): void {
@@ -812,26 +812,48 @@ export class MapScene extends Phaser.Scene {
     if (!o) return;
     const px = this.dpr / this.cam.zoom;
     const colour = hexNum(o.colour);
-    const mark = hexNum(TREND_MARK[o.trend]);
     for (const id of o.regions) {
       const r = this.regions.get(id);
       if (!r) continue;
-      if (o.tint > 0) g.fillStyle(colour, o.tint).fillPoints(r.pts, true, true);
-      const ring = insetPolygon(r.poly, r.pole, 3 * px);
-      g.lineStyle(7 * px, 0x0b1117, 0.5).strokePoints(toVectors(ring), true, true);
-      g.lineStyle(3.5 * px, o.level === null ? 0xd8d4c8 : colour, 1);
-      if (o.level === null) strokeSegments(g, dashSegments(ring, 12 * px, 6 * px));
+      // The rung's colour as a hatch over the region (a tint alone is lost on the adversary's own red).
+      if (o.tint > 0) {
+        g.fillStyle(colour, o.tint * 0.5).fillPoints(r.pts, true, true);
+        g.lineStyle(2.2 * px, colour, Math.min(1, o.tint * 2));
+        strokeSegments(g, hatchSegments(r.poly, 16 * px, -Math.PI / 4));
+      }
+      const ring = insetPolygon(r.poly, r.pole, 5 * px);
+      g.lineStyle(10 * px, 0x0b1117, 0.6).strokePoints(toVectors(ring), true, true);
+      g.lineStyle(5 * px, o.level === null ? 0xd8d4c8 : colour, 1);
+      if (o.level === null) strokeSegments(g, dashSegments(ring, 14 * px, 7 * px));
       else g.strokePoints(toVectors(ring), true, true);
-      // The trend marker, below the region's name.
-      const [x, y] = r.anchor;
-      const cy = y + (r.lh / 2 + 14) * px;
-      const s = 7 * px;
-      g.fillStyle(0x0b1117, 0.8).fillCircle(x, cy, s * 1.7);
-      g.lineStyle(1.5 * px, mark, 1).strokeCircle(x, cy, s * 1.7);
-      g.fillStyle(mark, 1);
-      if (o.trend === 'rising') g.fillTriangle(x - s, cy + s * 0.7, x + s, cy + s * 0.7, x, cy - s * 0.9);
-      else if (o.trend === 'falling') g.fillTriangle(x - s, cy - s * 0.7, x + s, cy - s * 0.7, x, cy + s * 0.9);
-      else g.fillTriangle(x - s * 0.6, cy - s, x - s * 0.6, cy + s, x + s, cy);
+      this.drawTrendBadge(g, r, o, px);
+    }
+  }
+
+  /**
+   * The trend badge left of the region's name: a dark disc with the trend's triangle, and (when
+   * the rung may be known) one pip per rung under it, lit up to the rung now.
+   */
+  private drawTrendBadge(g: Graphics, r: RegionRec, o: EscalationOverlay, px: number): void {
+    const box = this.labelBox(r);
+    const s = 7 * px;
+    const x = box.x - 22 * px;
+    const y = box.y + box.h / 2;
+    const mark = hexNum(TREND_MARK[o.trend]);
+    g.fillStyle(0x0b1117, 0.85).fillCircle(x, y, s * 1.8);
+    g.lineStyle(1.5 * px, mark, 1).strokeCircle(x, y, s * 1.8);
+    g.fillStyle(mark, 1);
+    if (o.trend === 'rising') g.fillTriangle(x - s, y + s * 0.7, x + s, y + s * 0.7, x, y - s * 0.9);
+    else if (o.trend === 'falling') g.fillTriangle(x - s, y - s * 0.7, x + s, y - s * 0.7, x, y + s * 0.9);
+    else g.fillTriangle(x - s * 0.6, y - s, x - s * 0.6, y + s, x + s, y);
+    if (o.level === null || o.top === null || o.top <= 0) return;
+    const gap = 10 * px;
+    const py = y + s * 1.8 + 9 * px;
+    const x0 = x - (o.top * gap) / 2;
+    for (let k = 1; k <= o.top; k++) {
+      const on = k <= o.level;
+      g.fillStyle(on ? hexNum(o.colour) : 0x0b1117, on ? 1 : 0.7).fillCircle(x0 + (k - 0.5) * gap, py, 3.6 * px);
+      g.lineStyle(1 * px, 0x0b1117, 0.9).strokeCircle(x0 + (k - 0.5) * gap, py, 3.6 * px);
     }
   }
 
