@@ -338,6 +338,7 @@ describe('overlays and legend', () => {
     agreements: [],
     consultations: [],
     access: [],
+    escalation: null,
   } as unknown as View;
 
   it('arrows for this turn: from the capital to each target; the own capital is highlighted', () => {

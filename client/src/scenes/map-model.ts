@@ -8,6 +8,7 @@ import type { View } from '@concord/shared/views/index';
 import type { RegionState } from '@concord/shared/engine/state';
 import { basisLabel, hostBasis } from '../ui/deploy-model.ts';
 import { nationName } from '../ui/labels.ts';
+import { escalationLegend } from './map-escalation.ts';
 
 export type Pt = readonly [number, number];
 export type Poly = ReadonlyArray<Pt>;
@@ -740,6 +741,7 @@ export function legendItems(view: View): LegendItem[] {
   }
   items.push({ kind: 'overlay', label: 'New inject', glyph: '◎', colour: CHANNEL_COLOUR.news });
   items.push(...overlayLegend(view, treatyOverlays(view, viewerOf(view))));
+  items.push(...escalationLegend(view));
   return items;
 }
 

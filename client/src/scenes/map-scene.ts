@@ -61,6 +61,7 @@ import {
   type RegionState,
   type TreatyOverlays,
 } from './map-model.ts';
+import { escalationKey, escalationOverlay, TREND_COLOURS as TREND_MARK, type EscalationOverlay } from './map-escalation.ts';
 import { drawCluster, drawLabel, drawMarker, splitName, type LabelStyle } from './map-glyphs.ts';
 import { clampView, fitView, panBy, toWorld, zoomAbout, type Frame, type ViewBox } from './interaction/camera.ts';
 import { bindPointerInput, type Binding } from './interaction/dom.ts';
@@ -86,6 +87,7 @@ const DEPTH = {
   inset: 4,
   patterns: 5,
   borders: 6,
+  escalation: 6.3,
   treaty: 6.5,
   selection: 7,
   arrows: 8,
@@ -138,6 +140,7 @@ interface Layers {
   base: Graphics;
   patterns: Graphics;
   borders: Graphics;
+  escalation: Graphics;
   treaty: Graphics;
   selection: Graphics;
   arrows: Graphics;
@@ -197,6 +200,9 @@ export class MapScene extends Phaser.Scene {
   private treatySig = '';
   private linkPaths: Pt[][] = [];
   private hoverLink = -1;
+  /** The adversary's regions marked by the escalation ladder (escalationOverlay), as this audience may see it. */
+  private escalation: EscalationOverlay | null = null;
+  private escalationSig = '';
   private tip: HTMLElement | null = null;
   private lastSeq = -1;
   private pulses: Pulse[] = [];
@@ -258,6 +264,7 @@ export class MapScene extends Phaser.Scene {
       base: layer(DEPTH.base),
       patterns: layer(DEPTH.patterns),
       borders: layer(DEPTH.borders),
+      escalation: layer(DEPTH.escalation),
       treaty: layer(DEPTH.treaty),
       selection: layer(DEPTH.selection),
       arrows: layer(DEPTH.arrows),
@@ -455,6 +462,13 @@ export class MapScene extends Phaser.Scene {
       this.hoverLink = -1;
       this.hideTip();
       this.drawTreaty();
+    }
+    const esc = escalationOverlay(view);
+    const esig = escalationKey(esc);
+    if (esig !== this.escalationSig || rd.changed.length) {
+      this.escalationSig = esig;
+      this.escalation = esc;
+      this.drawEscalation();
     }
     if (!first) {
       for (const x of newInjects(view, this.lastSeq)) {
@@ -786,6 +800,68 @@ export class MapScene extends Phaser.Scene {
     });
   }
 
+  /**
+   * The escalation ladder on the adversary's regions: tinted and outlined in the rung's colour
+   * (amber at the bottom of the ladder to deep purple at the top) when this audience may know the
+   * rung, and a trend badge (▲ rising, ▼ falling, ▶ steady) left of each region's name. An audience
+   * shown only the trend gets the marker and a neutral outline, nothing that tells the rung.
+   */
+  private drawEscalation(): void {
+    const g = this.layers.escalation.clear();
+    const o = this.escalation;
+    if (!o) return;
+    const px = this.dpr / this.cam.zoom;
+    const colour = hexNum(o.colour);
+    for (const id of o.regions) {
+      const r = this.regions.get(id);
+      if (!r) continue;
+      // The rung's colour as a hatch over the region (a tint alone is lost on the adversary's own red).
+      if (o.tint > 0) {
+        g.fillStyle(colour, o.tint * 0.5).fillPoints(r.pts, true, true);
+        g.lineStyle(2.2 * px, colour, Math.min(1, o.tint * 2));
+        strokeSegments(g, hatchSegments(r.poly, 16 * px, -Math.PI / 4));
+      }
+      const ring = insetPolygon(r.poly, r.pole, 5 * px);
+      g.lineStyle(10 * px, 0x0b1117, 0.6).strokePoints(toVectors(ring), true, true);
+      g.lineStyle(5 * px, o.level === null ? 0xd8d4c8 : colour, 1);
+      if (o.level === null) strokeSegments(g, dashSegments(ring, 14 * px, 7 * px));
+      else g.strokePoints(toVectors(ring), true, true);
+      this.drawTrendBadge(g, r, o, px);
+    }
+  }
+
+  /**
+   * The trend badge left of the region's name: a dark disc with the trend's triangle, and (when
+   * the rung may be known) one pip per rung under it, lit up to the rung now.
+   */
+  private drawTrendBadge(g: Graphics, r: RegionRec, o: EscalationOverlay, px: number): void {
+    const box = this.labelBox(r);
+    const s = 7 * px;
+    const x = box.x - 22 * px;
+    const y = box.y + box.h / 2;
+    const mark = hexNum(TREND_MARK[o.trend]);
+    g.fillStyle(0x0b1117, 0.85).fillCircle(x, y, s * 1.8);
+    g.lineStyle(1.5 * px, mark, 1).strokeCircle(x, y, s * 1.8);
+    g.fillStyle(mark, 1);
+    if (o.trend === 'rising') g.fillTriangle(x - s, y + s * 0.7, x + s, y + s * 0.7, x, y - s * 0.9);
+    else if (o.trend === 'falling') g.fillTriangle(x - s, y - s * 0.7, x + s, y - s * 0.7, x, y + s * 0.9);
+    else g.fillTriangle(x - s * 0.6, y - s, x - s * 0.6, y + s, x + s, y);
+    if (o.level === null || o.top === null || o.top <= 0) return;
+    const gap = 10 * px;
+    const py = y + s * 1.8 + 9 * px;
+    const x0 = x - (o.top * gap) / 2;
+    for (let k = 1; k <= o.top; k++) {
+      const on = k <= o.level;
+      g.fillStyle(on ? hexNum(o.colour) : 0x0b1117, on ? 1 : 0.7).fillCircle(x0 + (k - 0.5) * gap, py, 3.6 * px);
+      g.lineStyle(1 * px, 0x0b1117, 0.9).strokeCircle(x0 + (k - 0.5) * gap, py, 3.6 * px);
+    }
+  }
+
+  private escalationTip(region: string | null): string | null {
+    const o = this.escalation;
+    return region !== null && o && o.regions.includes(region) ? o.label : null;
+  }
+
   private unbindHover: (() => void) | null = null;
 
   /** Hovering with a mouse over an agreement line (or a marked region) names it in a tooltip. */
@@ -805,7 +881,9 @@ export class MapScene extends Phaser.Scene {
         this.drawTreaty();
         this.wake();
       }
-      const text = i >= 0 ? this.linkTip(i) : this.markTip(this.hitTest(wx, wy));
+      const region = i >= 0 ? null : this.hitTest(wx, wy);
+      const tips = i >= 0 ? [this.linkTip(i)] : [this.markTip(region), this.escalationTip(region)];
+      const text = tips.filter((x) => x !== null).join('; ') || null;
       if (text === null) this.hideTip();
       else this.showTip(text, e.clientX - rect.left, e.clientY - rect.top);
     };
@@ -1251,6 +1329,7 @@ export class MapScene extends Phaser.Scene {
       this.drawSelection();
       this.drawArrows();
       this.drawTreaty();
+      this.drawEscalation();
     }
   }
 
@@ -1338,6 +1417,11 @@ export class MapScene extends Phaser.Scene {
 
   regionsHook(): ConcordMapHook['regions'] {
     return [...this.regions.values()].map((r) => ({ id: r.id, controller: r.controller, stability: r.stability, fill: r.fill }));
+  }
+
+  escalationHook(): ConcordMapHook['escalation'] {
+    const o = this.escalation;
+    return o ? { regions: [...o.regions], level: o.level, trend: o.trend, label: o.label } : null;
   }
 
   treatyHook(): ConcordMapHook['treaty'] {
@@ -1437,6 +1521,9 @@ export function startMapScene(container: HTMLElement, opts: MapOptions): Promise
       },
       get treaty() {
         return scene.treatyHook();
+      },
+      get escalation() {
+        return scene.escalationHook();
       },
       selected: null,
       updates: 0,

@@ -35,6 +35,8 @@ export interface ConcordMapHook {
     links: Array<{ agreement: string; title: string; a: string; b: string; at: [number, number] | null }>;
     marks: Array<{ region: string; kind: 'basing' | 'defence' }>;
   };
+  /** The escalation overlay now drawn on the adversary's regions (null when this audience sees no escalation). */
+  escalation: { regions: string[]; level: number | null; trend: 'rising' | 'steady' | 'falling'; label: string } | null;
   selected: string | null;
   updates: number;
   /** Recent frame durations in ms (requestAnimationFrame deltas while the map is animating or moved). */

@@ -8,6 +8,7 @@ import type { ExerciseState } from '../state.ts';
 import { own } from '../envelope.ts';
 import type { escalationCommands, escalationInfo } from './commands.ts';
 import type { EscalationCause } from './events.ts';
+import type { InjectDef } from '../../scenario/schema.ts';
 
 const rungs = (state: ExerciseState): string => state.scenario.escalation.ladder.map((r) => `${r.level} (${r.name})`).join(', ');
 
@@ -47,6 +48,8 @@ export function escalationReactions(state: ExerciseState, events: readonly Event
   // A command that enters a phase (a new turn's injects) moves the ladder in the turn it enters.
   let turn = state.turn;
   const out: EventBody[] = [];
+  // An ad hoc inject released as it is created is not in the state yet: read it from its event.
+  const created = new Map<string, InjectDef>();
   const move = (delta: number, reason: string, cause: EscalationCause) => {
     const wanted = level + delta;
     const to = Math.max(0, Math.min(top, wanted));
@@ -56,8 +59,9 @@ export function escalationReactions(state: ExerciseState, events: readonly Event
   for (const e of events) {
     if (e.type === 'phase.started') turn = e.turn;
     else if (e.type === 'escalation.moved') level = e.to;
+    else if (e.type === 'inject.created') created.set(e.inject.id, e.inject);
     else if (e.type === 'inject.released') {
-      const def = own(state.injects, e.inject)?.def;
+      const def = created.get(e.inject) ?? own(state.injects, e.inject)?.def;
       if (def?.escalation && def.escalation.delta !== 0)
         move(def.escalation.delta, def.escalation.reason, { kind: 'inject', inject: e.inject });
     } else if (e.type === 'adjudication.recorded' && e.escalation && e.escalation.delta !== 0)

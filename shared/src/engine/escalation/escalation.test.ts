@@ -1,7 +1,7 @@
 /** Escalation: control moves the ladder, injects and outcomes move it (clamped), each move with its reason and cause. */
 import { describe, expect, it } from 'vitest';
 import { CONTROL, nationAudience, PUBLIC, project } from '../../views/index.ts';
-import { actors, harness, loadHarbourWatch, ofType } from '../../../../tests/helpers/harness.ts';
+import { actors, harness, loadHarbourWatch, ofType, type CommandOf } from '../../../../tests/helpers/harness.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { turnTrend } from './records.ts';
 
@@ -104,6 +104,44 @@ describe('reactions', () => {
       escalation: { delta: 1, reason: 'Again' },
     });
     expect(ofType(again, 'escalation.moved')[0]).toMatchObject({ from: 5, to: 5, clamped: true });
+  });
+
+  it('an ad hoc inject (inject.create) carrying a move moves the ladder when released: now, or at its later turn', () => {
+    const h = harness();
+    h.advanceTo(1, 'consult');
+    const adhoc: CommandOf<'inject.create'> = {
+      type: 'inject.create',
+      from: 'drx-foreign-office',
+      to: ['ALL'],
+      channel: 'news',
+      subject: 'Ultimatum',
+      message: 'Withdraw.',
+    };
+    const now = h.ok(facilitator, { ...adhoc, escalation: { delta: 2, reason: 'Ultimatum on state radio' } });
+    const created = ofType(now, 'inject.created')[0]!;
+    expect(created.inject.escalation).toEqual({ delta: 2, reason: 'Ultimatum on state radio' });
+    expect(now.map((e) => e.type)).toEqual(['inject.created', 'inject.released', 'escalation.moved']);
+    expect(ofType(now, 'escalation.moved')[0]).toMatchObject({
+      from: 1,
+      to: 3,
+      delta: 2,
+      reason: 'Ultimatum on state radio',
+      cause: { kind: 'inject', inject: created.inject.id },
+    });
+    const later = h.ok(facilitator, {
+      ...adhoc,
+      release: { turn: 1, phase: 'adjudicate' },
+      escalation: { delta: -1, reason: 'Talks offered' },
+    });
+    expect(ofType(later, 'escalation.moved')).toEqual([]);
+    const id = ofType(later, 'inject.created')[0]!.inject.id;
+    const moved = ofType(h.advanceTo(1, 'adjudicate'), 'escalation.moved');
+    expect(moved).toEqual([expect.objectContaining({ from: 3, to: 2, reason: 'Talks offered', cause: { kind: 'inject', inject: id } })]);
+    // Without a move it moves nothing; a move of 0 is not a move.
+    expect(ofType(h.ok(facilitator, adhoc), 'escalation.moved')).toEqual([]);
+    const seq = h.state.seq;
+    h.reject(facilitator, { ...adhoc, escalation: { delta: 0, reason: 'Nothing' } }, 'malformed');
+    expect(h.state.seq).toBe(seq);
   });
 
   it('an outcome without a move leaves the ladder alone', () => {

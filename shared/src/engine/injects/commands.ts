@@ -29,6 +29,20 @@ export const InjectCreate = command('inject.create', {
     .union([z.literal('now'), z.strictObject({ turn: z.number().int().min(1), phase: PhaseId })])
     .default('now')
     .describe('"now", or a later turn and phase at which it is released'),
+  escalation: z
+    .strictObject({
+      delta: z
+        .number()
+        .int()
+        .min(-10)
+        .max(10)
+        .refine((d) => d !== 0, 'must move the ladder up or down'),
+      reason: shortText(400).min(1),
+    })
+    .optional()
+    .describe(
+      "Moves the adversary's escalation ladder when the inject is released (clamped to the ladder), as a scenario inject's escalation",
+    ),
 });
 
 export const injectCommands = [InjectRelease, InjectHold, InjectSchedule, InjectSkip, InjectAcknowledge, InjectCreate] as const;
@@ -68,7 +82,8 @@ export const injectInfo = {
   'inject.create': {
     roles: ['facilitator'],
     status: NOT_ENDED,
-    summary: 'Write an ad hoc inject from a persona, released now or at a later turn and phase.',
+    summary:
+      'Write an ad hoc inject from a persona, released now or at a later turn and phase; it may move the escalation ladder when released.',
     rejections: {
       unknown_persona: 'No persona has that id.',
       unknown_nation: 'A recipient is not an allied nation.',

@@ -100,6 +100,7 @@ export const injectHandlers: HandlersFor<typeof injectCommands, typeof injectInf
       trigger: { type: 'time' },
       regions: cmd.regions,
       controlNotes: cmd.controlNotes,
+      ...(cmd.escalation ? { escalation: cmd.escalation } : {}),
     };
     return now
       ? [
