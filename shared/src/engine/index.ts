@@ -27,3 +27,6 @@ export type { DecisionRecord } from './decisions/concern.ts';
 export type { DeploymentRecord } from './forces/concern.ts';
 export { accessTo, accessRights, hostAccess, type AccessBasis } from './forces/access.ts';
 export type { Counterpart } from './messaging/events.ts';
+export * from './operations/records.ts';
+export { burdenLedger, pledgeRate, type Ledger, type LedgerRow, type PledgeSource } from './operations/ledger.ts';
+export { assetTypeOf, firstOpenRegion, launchConditions, launchPhaseCome, pledgingOver } from './operations/decide.ts';

@@ -27,6 +27,7 @@ import { agreements } from './fragments/negotiation.ts';
 import { consultations } from './fragments/treaties.ts';
 import { decisions } from './fragments/decisions.ts';
 import { access, deployments } from './fragments/forces.ts';
+import { operations } from './fragments/operations.ts';
 import { control } from './fragments/control.ts';
 
 export * from './audience.ts';
@@ -51,6 +52,7 @@ export const FRAGMENTS = [
   decisions,
   access,
   deployments,
+  operations,
   cohesion,
   control,
 ] as const;
