@@ -27,7 +27,9 @@ export const OperationPropose = command('operation.propose', {
   requirements: z.array(CapabilityCount).max(12).default([]).describe('Capabilities the operation needs to launch'),
   funding: money.default(0).describe('Money the operation needs to launch, in millions'),
   pledgeBy: GameDeadline.optional().describe('When pledges are due (default: the end of the next consultation phase)'),
-  launchFrom: GameDeadline.optional().describe('The phase from which the proposer may launch (default: the phase after the pledge deadline)'),
+  launchFrom: GameDeadline.optional().describe(
+    'The phase from which the proposer may launch (default: the phase after the pledge deadline)',
+  ),
   basis: OperationBasis,
   participants: z.array(NationId).min(1).max(31).describe("The allies invited to pledge; the proposer's nation is always one"),
 });
@@ -71,7 +73,8 @@ export const operationInfo = {
       unknown_region: 'A region does not exist.',
       unknown_nation: 'A participant is not one of the allied nations.',
       not_joint: 'A joint operation needs at least one other participant.',
-      bad_basis: 'The basis does not hold: the proposer (or a participant) is not a party, the clause does not exist, or the agreement is not in force or does not bind the proposer.',
+      bad_basis:
+        'The basis does not hold: the proposer (or a participant) is not a party, the clause does not exist, or the agreement is not in force or does not bind the proposer.',
       bad_deadline: 'A deadline is not a phase of this exercise, has passed, or the launch comes before the pledge deadline.',
       duplicate: 'A capability type is listed twice.',
     },
@@ -83,7 +86,8 @@ export const operationInfo = {
       "Pledge (or replace the nation's pledge with) assets, capabilities and money to an operation the nation takes part in, before its pledge deadline.",
     rejections: {
       not_your_asset: NOT_YOUR_ASSET,
-      no_access: "The asset's nation has no access to any of the operation's regions (collective defence in force or a basing agreement would give it).",
+      no_access:
+        "The asset's nation has no access to any of the operation's regions (collective defence in force or a basing agreement would give it).",
       already_pledged: 'The asset is pledged to another open operation.',
       deadline_passed: 'Pledges were due by the deadline, or pledging is closed.',
       not_open: 'The operation is launched, adjudicated or cancelled.',
@@ -95,8 +99,7 @@ export const operationInfo = {
   'operation.withdraw': {
     roles: ['nation'],
     status: LIVE,
-    summary:
-      "Withdraw the nation's pledge: before the deadline it is withdrawn without penalty; after it, the pledge is broken.",
+    summary: "Withdraw the nation's pledge: before the deadline it is withdrawn without penalty; after it, the pledge is broken.",
     rejections: {
       no_pledge: 'The nation has no standing pledge to the operation.',
       not_open: 'The operation is launched, adjudicated or cancelled.',
@@ -123,7 +126,7 @@ export const operationInfo = {
     roles: ['nation'],
     status: RUNNING,
     summary:
-      "Launch the operation (the proposer, from its launch phase) once what was delivered meets its requirements and funding; every pledge not fully delivered is then broken.",
+      'Launch the operation (the proposer, from its launch phase) once what was delivered meets its requirements and funding; every pledge not fully delivered is then broken.',
     rejections: {
       not_proposer: 'Only the proposer launches the operation.',
       too_early: 'The launch phase has not come.',

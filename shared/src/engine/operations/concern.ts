@@ -18,6 +18,8 @@ export interface OperationsSlice {
   operationOrder: string[];
   /** The operations still taking pledges (status `pledging`), so the clock looks at these only. */
   pledgingOperations: string[];
+  /** Each asset named by a standing pledge (or delivered to an operation), with the operation: an asset serves one open operation at a time. */
+  pledgedAssets: Record<string, string>;
 }
 
 function pledgeDue(state: ExerciseState): Due | null {
@@ -34,8 +36,8 @@ export const operations: Concern<typeof operationCommands, typeof operationEvent
   handlers: operationHandlers,
   events: operationEvents,
   evolvers: operationEvolvers,
-  initial: (): OperationsSlice => ({ operations: {}, operationOrder: [], pledgingOperations: [] }),
-  collections: ['operations', 'operationOrder', 'pledgingOperations'],
+  initial: (): OperationsSlice => ({ operations: {}, operationOrder: [], pledgingOperations: [], pledgedAssets: {} }),
+  collections: ['operations', 'operationOrder', 'pledgingOperations', 'pledgedAssets'],
   nextDue: pledgeDue,
   onDue: pledgeOnDue,
   bot: operationsBot,

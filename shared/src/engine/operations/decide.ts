@@ -10,13 +10,30 @@
 import type { AssetType } from '../../common.ts';
 import { own, reject, type Rejection } from '../envelope.ts';
 import { isAllied, type EventBody, type HandlersFor } from '../define.ts';
-import { checkDeadline, deadlineDueAt, deadlinePassed, defaultDeadline, describeDeadline, positionOfDeadline, type GameDeadline } from '../turns/gametime.ts';
+import {
+  checkDeadline,
+  deadlineDueAt,
+  deadlinePassed,
+  defaultDeadline,
+  describeDeadline,
+  positionOfDeadline,
+  type GameDeadline,
+} from '../turns/gametime.ts';
 import { currentPosition, type ExerciseState } from '../state.ts';
 import { accessTo } from '../forces/access.ts';
 import { inForce } from '../negotiation/records.ts';
 import { treatyVisibleTo } from '../treaties/decide.ts';
 import type { operationCommands, operationInfo } from './commands.ts';
-import { deliveredShare, isOpen, standing, unitsOf, type CapabilityCount, type Contribution, type OperationRecord, type PledgeRecord } from './records.ts';
+import {
+  deliveredShare,
+  isOpen,
+  standing,
+  unitsOf,
+  type CapabilityCount,
+  type Contribution,
+  type OperationRecord,
+  type PledgeRecord,
+} from './records.ts';
 
 const types = new WeakMap<object, Map<string, AssetType>>();
 /** The type of an asset, from the scenario. */
@@ -44,7 +61,8 @@ export const firstOpenRegion = (state: ExerciseState, nation: string, regions: r
   regions.find((r) => accessTo(state, nation, r) !== null) ?? null;
 
 /** Whether the pledge deadline has passed or pledging was closed. */
-export const pledgingOver = (state: ExerciseState, op: OperationRecord): boolean => op.status !== 'pledging' || deadlinePassed(state, op.pledgeBy);
+export const pledgingOver = (state: ExerciseState, op: OperationRecord): boolean =>
+  op.status !== 'pledging' || deadlinePassed(state, op.pledgeBy);
 
 /** Where launching stands: whether the phase has come, and what is missing (empty when conditions are met). */
 export function launchConditions(state: ExerciseState, op: OperationRecord): string[] {
@@ -59,7 +77,8 @@ export function launchConditions(state: ExerciseState, op: OperationRecord): str
   if (money < op.funding) missing.push(`funding ${money} of ${op.funding} million delivered`);
   return missing;
 }
-export const launchPhaseCome = (state: ExerciseState, op: OperationRecord): boolean => currentPosition(state) >= positionOfDeadline(state, op.launchFrom);
+export const launchPhaseCome = (state: ExerciseState, op: OperationRecord): boolean =>
+  currentPosition(state) >= positionOfDeadline(state, op.launchFrom);
 
 /** The phase after a deadline's (the default launch): the next phase of the turn, the next turn's first, or itself at the very end. */
 export function phaseAfter(state: ExerciseState, d: GameDeadline): GameDeadline {
@@ -69,28 +88,32 @@ export function phaseAfter(state: ExerciseState, d: GameDeadline): GameDeadline 
   return d.turn < state.scenario.clock.turns ? { turn: d.turn + 1, phase: phases[0]!.id } : d;
 }
 
-function duplicates(c: { assets?: readonly string[]; capabilities: readonly CapabilityCount[] }, path: string): Rejection<'duplicate'> | null {
+function duplicates(
+  c: { assets?: readonly string[]; capabilities: readonly CapabilityCount[] },
+  path: string,
+): Rejection<'duplicate'> | null {
   const a = c.assets ?? [];
   const dupA = a.findIndex((x, i) => a.indexOf(x) !== i);
   if (dupA >= 0) return reject('duplicate', 'The same asset is listed twice.', `${path === '' ? '' : `${path}.`}assets.${dupA}`);
   const t = c.capabilities.map((k) => k.type);
   const dupT = t.findIndex((x, i) => t.indexOf(x) !== i);
-  if (dupT >= 0) return reject('duplicate', `${typeWords(t[dupT]!)} is listed twice.`, `${path === '' ? '' : `${path}.`}capabilities.${dupT}`);
+  if (dupT >= 0)
+    return reject('duplicate', `${typeWords(t[dupT]!)} is listed twice.`, `${path === '' ? '' : `${path}.`}capabilities.${dupT}`);
   return null;
 }
 
-/** The open operation (other than this one) a standing pledge of which names the asset. */
-function pledgedElsewhere(state: ExerciseState, asset: string, except: string): OperationRecord | null {
-  for (const id of state.operationOrder) {
-    const op = state.operations[id];
-    if (!op || op.id === except || !isOpen(op)) continue;
-    if (op.pledges.some((p) => standing(p) && p.pledged.assets.includes(asset))) return op;
-  }
-  return null;
+/** The open operation (other than this one) the asset is pledged or delivered to. */
+export function pledgedElsewhere(state: ExerciseState, asset: string, except: string): OperationRecord | null {
+  const id = own(state.pledgedAssets, asset);
+  const op = id === undefined ? undefined : own(state.operations, id);
+  return op && op.id !== except && isOpen(op) ? op : null;
 }
 
 const notOpen = (op: OperationRecord): Rejection<'not_open'> =>
-  reject('not_open', `"${op.title}" is ${op.status === 'cancelled' ? 'cancelled' : op.status === 'adjudicated' ? 'adjudicated' : 'launched'}.`);
+  reject(
+    'not_open',
+    `"${op.title}" is ${op.status === 'cancelled' ? 'cancelled' : op.status === 'adjudicated' ? 'adjudicated' : 'launched'}.`,
+  );
 
 function describeShort(c: Contribution, state: ExerciseState): string {
   const parts = [
@@ -144,21 +167,29 @@ export const operationHandlers: HandlersFor<typeof operationCommands, typeof ope
     for (const [i, n] of cmd.participants.entries())
       if (!isAllied(state, n)) return reject('unknown_nation', `"${n}" is not one of the allied nations.`, `participants.${i}`);
     const participants = [...new Set([nation, ...cmd.participants])].sort();
-    if (participants.length < 2) return reject('not_joint', 'Invite at least one ally: a joint operation has two participants or more.', 'participants');
+    if (participants.length < 2)
+      return reject('not_joint', 'Invite at least one ally: a joint operation has two participants or more.', 'participants');
     const dup = duplicates({ capabilities: cmd.requirements }, '');
     if (dup) return { ...dup, path: dup.path?.replace('capabilities', 'requirements') };
-    const bad = (cmd.pledgeBy ? checkDeadline(state, cmd.pledgeBy, 'pledgeBy') : null) ?? (cmd.launchFrom ? checkDeadline(state, cmd.launchFrom, 'launchFrom') : null);
+    const bad =
+      (cmd.pledgeBy ? checkDeadline(state, cmd.pledgeBy, 'pledgeBy') : null) ??
+      (cmd.launchFrom ? checkDeadline(state, cmd.launchFrom, 'launchFrom') : null);
     if (bad) return bad;
     const pledgeBy = cmd.pledgeBy ?? defaultDeadline(state);
     const launchFrom = cmd.launchFrom ?? phaseAfter(state, pledgeBy);
     if (positionOfDeadline(state, launchFrom) < positionOfDeadline(state, pledgeBy))
-      return reject('bad_deadline', `The launch cannot come before pledges are due (${describeDeadline(state.scenario, pledgeBy)}).`, 'launchFrom');
+      return reject(
+        'bad_deadline',
+        `The launch cannot come before pledges are due (${describeDeadline(state.scenario, pledgeBy)}).`,
+        'launchFrom',
+      );
     const basis = cmd.basis;
     if (basis?.kind === 'treaty') {
       const t = state.scenario.treaties.find((x) => x.id === basis.treaty);
       if (!t || !treatyVisibleTo(t, nation)) return reject('not_found', 'You know of no treaty by that id.', 'basis.treaty');
       if (!t.parties.includes(nation)) return reject('bad_basis', `Your nation is not a member of the ${t.name}.`, 'basis.treaty');
-      if (!t.clauses.some((c) => c.id === basis.clause)) return reject('bad_basis', `The ${t.name} has no clause "${basis.clause}".`, 'basis.clause');
+      if (!t.clauses.some((c) => c.id === basis.clause))
+        return reject('bad_basis', `The ${t.name} has no clause "${basis.clause}".`, 'basis.clause');
       const outside = participants.find((n) => !t.parties.includes(n));
       if (outside) return reject('bad_basis', `${outside} is not a member of the ${t.name}.`, 'participants');
     } else if (basis?.kind === 'agreement') {
@@ -196,7 +227,8 @@ export const operationHandlers: HandlersFor<typeof operationCommands, typeof ope
     if (pledgingOver(state, op)) return reject('deadline_passed', `Pledges were due by ${describeDeadline(state.scenario, op.pledgeBy)}.`);
     const dup = duplicates(cmd, '');
     if (dup) return dup;
-    if (cmd.assets.length === 0 && cmd.capabilities.length === 0 && cmd.money === 0) return reject('empty', 'Pledge an asset, a capability or money.');
+    if (cmd.assets.length === 0 && cmd.capabilities.length === 0 && cmd.money === 0)
+      return reject('empty', 'Pledge an asset, a capability or money.');
     for (const [i, id] of cmd.assets.entries()) {
       if (own(state.assets, id)?.owner !== nation) return reject('not_your_asset', 'You have no asset by that id.', `assets.${i}`);
       if (firstOpenRegion(state, nation, op.regions) === null)
@@ -238,7 +270,8 @@ export const operationHandlers: HandlersFor<typeof operationCommands, typeof ope
     if (!op) return reject('not_found', 'You have no operation by that id.', 'operation');
     if (!isOpen(op) || op.status === 'launched') return notOpen(op);
     const p = pledgeOf(op, nation);
-    if (!p || (p.status !== 'pledged' && p.status !== 'delivered')) return reject('no_pledge', 'Your nation has no standing pledge to this operation.');
+    if (!p || (p.status !== 'pledged' && p.status !== 'delivered'))
+      return reject('no_pledge', 'Your nation has no standing pledge to this operation.');
     if (!pledgingOver(state, op))
       return [{ type: 'operation.pledge_withdrawn', operation: op.id, turn: state.turn, pledge: p.id, nation, reason: cmd.reason }];
     return [
@@ -264,11 +297,14 @@ export const operationHandlers: HandlersFor<typeof operationCommands, typeof ope
     }
     const dup = duplicates(cmd, '');
     if (dup) return dup;
-    if (cmd.assets.length === 0 && cmd.capabilities.length === 0 && cmd.money === 0) return reject('empty', 'Deliver an asset, a capability or money.');
+    if (cmd.assets.length === 0 && cmd.capabilities.length === 0 && cmd.money === 0)
+      return reject('empty', 'Deliver an asset, a capability or money.');
     let region: string | null = null;
     if (cmd.region !== undefined) {
-      if (!op.regions.includes(cmd.region)) return reject('unknown_region', `"${cmd.region}" is not one of the operation's regions.`, 'region');
-      if (!accessTo(state, nation, cmd.region)) return reject('no_access', `${regionName(state, cmd.region)} is not open to your forces.`, 'region');
+      if (!op.regions.includes(cmd.region))
+        return reject('unknown_region', `"${cmd.region}" is not one of the operation's regions.`, 'region');
+      if (!accessTo(state, nation, cmd.region))
+        return reject('no_access', `${regionName(state, cmd.region)} is not open to your forces.`, 'region');
       region = cmd.region;
     }
     const moves: { asset: string; from: string; to: string }[] = [];
@@ -286,7 +322,11 @@ export const operationHandlers: HandlersFor<typeof operationCommands, typeof ope
       const pledged = p.pledged.capabilities.find((x) => x.type === k.type)?.count ?? 0;
       const got = p.delivered.capabilities.find((x) => x.type === k.type)?.count ?? 0;
       if (k.count > pledged - got)
-        return reject('not_pledged', `You pledged ${pledged} ${typeWords(k.type)} and delivered ${got}: ${k.count} more is too many.`, `capabilities.${i}`);
+        return reject(
+          'not_pledged',
+          `You pledged ${pledged} ${typeWords(k.type)} and delivered ${got}: ${k.count} more is too many.`,
+          `capabilities.${i}`,
+        );
     }
     if (cmd.money > p.pledged.money - p.delivered.money)
       return reject('not_pledged', `You pledged ${p.pledged.money} million and delivered ${p.delivered.money}.`, 'money');

@@ -10,6 +10,9 @@ function withPledge(s: ExerciseState, op: string, pledge: string, change: (p: Pl
   const o = s.operations[op]!;
   s.operations[op] = { ...o, pledges: o.pledges.map((p) => (p.id === pledge ? change(p) : p)) };
 }
+function release(s: ExerciseState, op: string, assets: readonly string[]): void {
+  for (const a of assets) if (s.pledgedAssets[a] === op) delete s.pledgedAssets[a];
+}
 function close(s: ExerciseState, op: string): void {
   const i = s.pledgingOperations.indexOf(op);
   if (i >= 0) s.pledgingOperations.splice(i, 1);
@@ -64,10 +67,18 @@ export const operationEvolvers: EvolversFor<typeof operationEvents> = {
       deliveries: prev && prev.status !== 'withdrawn' ? prev.deliveries : [],
       ended: null,
     };
+    if (prev && prev.status !== 'withdrawn') release(s, e.operation, prev.pledged.assets);
+    for (const a of e.assets) s.pledgedAssets[a] = e.operation;
     s.operations[e.operation] = { ...o, pledges: prev ? o.pledges.map((p) => (p.id === e.pledge ? next : p)) : [...o.pledges, next] };
   },
   'operation.pledge_withdrawn': (s, e) => {
-    withPledge(s, e.operation, e.pledge, (p) => ({ ...p, status: 'withdrawn', ended: { seq: e.seq, at: e.at, turn: e.turn, reason: e.reason } }));
+    const p = s.operations[e.operation]!.pledges.find((x) => x.id === e.pledge)!;
+    release(s, e.operation, p.pledged.assets);
+    withPledge(s, e.operation, e.pledge, (p) => ({
+      ...p,
+      status: 'withdrawn',
+      ended: { seq: e.seq, at: e.at, turn: e.turn, reason: e.reason },
+    }));
   },
   'operation.delivered': (s, e) => {
     for (const m of e.assets) {
@@ -90,7 +101,10 @@ export const operationEvolvers: EvolversFor<typeof operationEvents> = {
         ...p,
         delivered,
         status: fullyDelivered(p.pledged, delivered) ? 'delivered' : 'pledged',
-        deliveries: [...p.deliveries, { seq: e.seq, at: e.at, turn: e.turn, assets: e.assets, capabilities: e.capabilities, money: e.money }],
+        deliveries: [
+          ...p.deliveries,
+          { seq: e.seq, at: e.at, turn: e.turn, assets: e.assets, capabilities: e.capabilities, money: e.money },
+        ],
       };
     });
   },
@@ -104,12 +118,23 @@ export const operationEvolvers: EvolversFor<typeof operationEvents> = {
     s.operations[e.operation] = { ...o, status: 'launched', launched: { seq: e.seq, at: e.at, turn: e.turn } };
   },
   'operation.pledge_broken': (s, e) => {
-    withPledge(s, e.operation, e.pledge, (p) => ({ ...p, status: 'broken', ended: { seq: e.seq, at: e.at, turn: e.turn, reason: e.reason } }));
+    // What was delivered stays committed; the rest is released.
+    const p = s.operations[e.operation]!.pledges.find((x) => x.id === e.pledge)!;
+    release(
+      s,
+      e.operation,
+      p.pledged.assets.filter((a) => !p.delivered.assets.includes(a)),
+    );
+    withPledge(s, e.operation, e.pledge, (p) => ({
+      ...p,
+      status: 'broken',
+      ended: { seq: e.seq, at: e.at, turn: e.turn, reason: e.reason },
+    }));
   },
   'operation.cancelled': (s, e) => {
     const o = s.operations[e.operation]!;
+    for (const p of o.pledges) release(s, e.operation, p.pledged.assets);
     s.operations[e.operation] = { ...o, status: 'cancelled', cancelled: { seq: e.seq, at: e.at, turn: e.turn, reason: e.reason } };
     close(s, e.operation);
   },
 };
-

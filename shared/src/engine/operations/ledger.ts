@@ -16,7 +16,9 @@ import type { ExerciseState } from '../state.ts';
 import { inForce } from '../negotiation/records.ts';
 import { contributionUnits, standing, type OperationRecord } from './records.ts';
 
-export type PledgeSource = { readonly kind: 'treaty'; readonly treaty: string; readonly clause: string } | { readonly kind: 'agreement'; readonly agreement: string };
+export type PledgeSource =
+  | { readonly kind: 'treaty'; readonly treaty: string; readonly clause: string }
+  | { readonly kind: 'agreement'; readonly agreement: string };
 
 export interface LedgerRow {
   readonly nation: string;
@@ -36,7 +38,12 @@ export interface LedgerRow {
 
 export interface Ledger {
   readonly rows: readonly LedgerRow[];
-  readonly totals: { readonly pledgedUnits: number; readonly pledgedMoney: number; readonly deliveredUnits: number; readonly deliveredMoney: number };
+  readonly totals: {
+    readonly pledgedUnits: number;
+    readonly pledgedMoney: number;
+    readonly deliveredUnits: number;
+    readonly deliveredMoney: number;
+  };
 }
 
 /** The pledge rate binding a nation, from the sources the reader knows, with where it comes from. */

@@ -85,7 +85,9 @@ export const standing = (p: PledgeRecord): boolean => p.status !== 'withdrawn';
 
 /** Units of a type in a contribution, with a lookup of the asset types. */
 export function unitsOf(c: Contribution, type: AssetType, assetType: (asset: string) => AssetType | undefined): number {
-  return c.assets.filter((a) => assetType(a) === type).length + c.capabilities.filter((k) => k.type === type).reduce((n, k) => n + k.count, 0);
+  return (
+    c.assets.filter((a) => assetType(a) === type).length + c.capabilities.filter((k) => k.type === type).reduce((n, k) => n + k.count, 0)
+  );
 }
 
 const units = (c: Contribution): number => c.assets.length + c.capabilities.reduce((n, k) => n + k.count, 0);
