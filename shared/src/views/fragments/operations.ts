@@ -134,7 +134,6 @@ export function operations(ctx: ViewCtx) {
   for (const o of state.adjudications) for (const id of o.operations) if (canSeeOutcome(ctx, o)) settledBy.set(id, o.id);
   const settled = new Set<string>();
   for (const o of state.adjudications) for (const id of o.operations) settled.add(id);
-  const type = assetTypeOf(state);
   const full: OperationRecord[] = [];
   const list = state.operationOrder.flatMap((id): OperationView[] => {
     const op = state.operations[id];
