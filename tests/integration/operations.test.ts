@@ -121,7 +121,7 @@ describe('a joint operation, pledged by two nations, launched and adjudicated', 
     expect(opIn(c)!.outcome).toBeNull();
   });
 
-  it('the burden-sharing ledger: pledged against delivered, and fair shares from GDP × 2 %', async () => {
+  it('the burden-sharing ledger: pledged against delivered, and fair shares from GDP × 2 %', () => {
     const v = ARN.view();
     const b = v.burden!;
     const row = (n: string) => b.rows.find((r) => r.nation === n)!;
