@@ -13,6 +13,7 @@ describe('panel registry', () => {
       'channels:Channels',
       'negotiation:Negotiations',
       'treaties:Treaties',
+      'operations:Joint operations',
       'intel:Intel',
       'outcomes:Outcomes',
       'decisions:Decision log',
@@ -27,6 +28,7 @@ describe('panel registry', () => {
       'channels:Channels',
       'negotiation:Negotiations',
       'treaties:Treaties',
+      'operations:Joint operations',
       'intel:Intel',
       'outcomes:Outcomes',
       'decisions:Decision log',
@@ -38,6 +40,7 @@ describe('panel registry', () => {
       'channels:Channels',
       'negotiation:Negotiation',
       'treaties:Treaties',
+      'operations:Operations',
       'actions:Actions',
       'outcomes:Outcomes',
       'decisions:Decision log',
@@ -73,7 +76,7 @@ describe('panel registry', () => {
     const presented = new Set(PANELS.map((p) => p.concern));
     // lifecycle, turns and clock: the console and the top bar. forces: the map draws access and
     // deployments, and the region card deploys.
-    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces', 'operations']);
+    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces']);
   });
 
   it('adding a panel for a new concern is one entry', () => {
@@ -90,6 +93,7 @@ describe('panel registry', () => {
       'channels',
       'negotiation',
       'treaties',
+      'operations',
       'actions',
       'logistics',
       'outcomes',

@@ -174,6 +174,14 @@ export const PANELS: readonly PanelEntry[] = [
     load: () => import('./treaties.ts').then((m) => m.treatiesPanel),
   },
   {
+    id: 'operations',
+    concern: 'operations',
+    label: 'Operations',
+    labelFor: { facilitator: 'Joint operations', evaluator: 'Joint operations' },
+    order: { facilitator: 48, nation: 38, 'as-nation': 38, evaluator: 58 },
+    load: () => import('./operations.ts').then((m) => m.operationsPanel),
+  },
+  {
     id: 'brief',
     concern: 'brief',
     label: 'Brief',
