@@ -338,6 +338,7 @@ describe('overlays and legend', () => {
     agreements: [],
     consultations: [],
     access: [],
+    operations: [],
   } as unknown as View;
 
   it('arrows for this turn: from the capital to each target; the own capital is highlighted', () => {
