@@ -63,8 +63,8 @@ describe('a joint operation from the browser', () => {
     const form = arn.locator('form.op-propose');
     await form.locator('input[name=title]').fill('Grey Sound escort');
     await form.locator('textarea[name=objective]').fill('Escort merchant shipping through the Grey Sound.');
-    await form.locator('label.check:has-text("Grey Sound") input').check();
-    await form.locator('label.check:has-text("Bravaria") input').check();
+    await form.locator('.regions label.check:has-text("Grey Sound") input').check();
+    await form.locator('.participants label.check:has-text("Bravaria") input').check();
     await form.locator('button.add-cap').click();
     await form.locator('.cap-row select').selectOption('frigate');
     await form.locator('input[name=funding]').fill('30');
