@@ -91,7 +91,7 @@ describe('a joint operation from the browser', () => {
     await pledge.locator('button[type=submit]').click();
     await expect.poll(() => card(brv).locator('tr.pledge[data-nation=BRV]').count()).toBe(1);
     await card(brv).locator('form.op-deliver button[type=submit]').click();
-    await expect.poll(() => card(brv).locator('tr.pledge[data-nation=BRV] td').last().textContent()).toContain('Delivered in full');
+    await expect.poll(() => card(brv).locator('tr.pledge[data-nation=BRV] td').last().textContent()).toContain('Delivered');
     // Launch is disabled, with the reasons: the phase, and Arnholm's money still owed.
     await expect.poll(() => card(arn).locator('.launch-unmet').textContent()).toContain('Funding 20 of 30');
     expect(await card(arn).locator('button.launch').isDisabled()).toBe(true);

@@ -886,7 +886,7 @@ export class MapScene extends Phaser.Scene {
       const at = this.arrowTarget(r);
       const img = this.add
         .image(at[0], at[1], key)
-        .setOrigin(0.5, -1.1)
+        .setOrigin(0.5, 2.3)
         .setDepth(DEPTH.labels)
         .setScale(1 / this.cam.zoom);
       this.opTags.push(img);

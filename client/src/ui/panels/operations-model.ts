@@ -23,7 +23,7 @@ export const STATUS: Readonly<Record<Operation['status'], { label: string; order
 };
 export const PLEDGE_STATUS: Readonly<Record<Pledge['status'], string>> = {
   pledged: 'Pledged',
-  delivered: 'Delivered in full',
+  delivered: 'Delivered',
   withdrawn: 'Withdrawn',
   broken: 'Broken',
 };
