@@ -96,6 +96,8 @@ describe('the list of concerns', () => {
     // What the simulation does not reach: auto-advance and the tick it causes.
     const h = harness();
     h.start();
+    h.ok(facilitator, { type: 'exercise.pause', reason: 'Coffee.' });
+    h.ok(facilitator, { type: 'exercise.resume' });
     h.ok(facilitator, { type: 'clock.auto', on: true });
     h.tick(10 * MINUTE);
     h.ok(SYSTEM, { type: 'clock.tick' });
