@@ -489,3 +489,26 @@ export function drawLabel(spec: LabelSpec): LabelCanvas {
   }
   return { canvas: c, ox: w / 2, oy: nameY };
 }
+
+/** A joint operation's tag on the map: "⚑ Title" on a dark pill with an amber edge, at `scale` device pixels per CSS pixel. */
+export function drawOperationTag(text: string, colour: string, scale: number): HTMLCanvasElement {
+  const k = scale;
+  const font = `700 ${Math.round(12 * k)}px ${FONT}`;
+  const [, probe] = canvas(4, 4);
+  probe.font = font;
+  const w = probe.measureText(text).width + 14 * k;
+  const h = 20 * k;
+  const [c, ctx] = canvas(w + 2 * k, h + 2 * k);
+  ctx.fillStyle = 'rgba(13, 20, 27, 0.88)';
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5 * k;
+  ctx.beginPath();
+  ctx.roundRect(k, k, w, h, 6 * k);
+  ctx.fill();
+  ctx.stroke();
+  ctx.font = font;
+  ctx.fillStyle = colour;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, k + 7 * k, k + h / 2 + 0.5 * k);
+  return c;
+}

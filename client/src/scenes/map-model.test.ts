@@ -339,6 +339,7 @@ describe('overlays and legend', () => {
     consultations: [],
     access: [],
     escalation: null,
+    operations: [],
   } as unknown as View;
 
   it('arrows for this turn: from the capital to each target; the own capital is highlighted', () => {

@@ -742,6 +742,7 @@ export function legendItems(view: View): LegendItem[] {
   items.push({ kind: 'overlay', label: 'New inject', glyph: '◎', colour: CHANNEL_COLOUR.news });
   items.push(...overlayLegend(view, treatyOverlays(view, viewerOf(view))));
   items.push(...escalationLegend(view));
+  items.push(...operationLegend(operationMarks(view)));
   return items;
 }
 
@@ -941,4 +942,69 @@ export function nearestPath(paths: ReadonlyArray<readonly Pt[]>, x: number, y: n
     }
   });
   return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Joint operations: the regions of allied operations still under way
+
+export const OPERATION_COLOUR = '#ffb347';
+
+export interface OperationMark {
+  region: string;
+  operation: string;
+  title: string;
+  status: 'pledging' | 'closed' | 'launched';
+  participants: readonly string[];
+}
+
+const OP_STATUS_WORDS: Readonly<Record<OperationMark['status'], string>> = {
+  pledging: 'taking pledges',
+  closed: 'pledging closed',
+  launched: 'launched',
+};
+
+/** The regions of the operations this view shows (the participant's own, and the allies' it knows exist) while they are under way. */
+export function operationMarks(view: Pick<View, 'operations' | 'map'>): OperationMark[] {
+  const known = new Set(view.map.regions.map((r) => r.id));
+  const out: OperationMark[] = [];
+  for (const op of view.operations) {
+    if (op.status !== 'pledging' && op.status !== 'closed' && op.status !== 'launched') continue;
+    for (const region of op.regions)
+      if (known.has(region)) out.push({ region, operation: op.id, title: op.title, status: op.status, participants: op.participants });
+  }
+  return out;
+}
+
+export const operationsKey = (marks: readonly OperationMark[]): string =>
+  JSON.stringify(marks.map((m) => [m.region, m.operation, m.title, m.status]));
+
+/** The label a region's operations carry on the map: "⚑ Title", "⚑ Title +1" when there are several. */
+export function operationLabels(marks: readonly OperationMark[]): Map<string, string> {
+  const by = new Map<string, OperationMark[]>();
+  for (const m of marks) by.set(m.region, [...(by.get(m.region) ?? []), m]);
+  const out = new Map<string, string>();
+  for (const [region, list] of by) out.set(region, `⚑ ${list[0]!.title}${list.length > 1 ? ` +${list.length - 1}` : ''}`);
+  return out;
+}
+
+/** Hover text over a region with operations: "Joint operation “ML-2 protection” — launched — Calvaria, Orvania". */
+export function operationTip(view: Pick<View, 'nations' | 'adversary'>, marks: readonly OperationMark[], region: string): string | null {
+  const here = marks.filter((m) => m.region === region);
+  if (!here.length) return null;
+  return here
+    .map(
+      (m) => `Joint operation “${m.title}” — ${OP_STATUS_WORDS[m.status]} — ${m.participants.map((n) => nationName(view, n)).join(', ')}`,
+    )
+    .join('; ');
+}
+
+export function operationLegend(marks: readonly OperationMark[]): LegendItem[] {
+  if (!marks.length) return [];
+  return [
+    {
+      kind: 'overlay',
+      label: 'Allied joint operation (⚑ its name)',
+      swatch: `repeating-linear-gradient(45deg, ${OPERATION_COLOUR} 0 2px, transparent 2px 6px)`,
+    },
+  ];
 }

@@ -39,6 +39,11 @@ import {
   nearestPath,
   newInjects,
   overlaysKey,
+  OPERATION_COLOUR,
+  operationLabels,
+  operationMarks,
+  operationsKey,
+  operationTip,
   PALETTE,
   parseHex,
   planRegion,
@@ -52,6 +57,7 @@ import {
   viewerOf,
   type Arrow,
   type AssetState,
+  type OperationMark,
   type Box,
   type LabelChoice,
   type MapAsset,
@@ -62,7 +68,7 @@ import {
   type TreatyOverlays,
 } from './map-model.ts';
 import { escalationKey, escalationOverlay, TREND_COLOURS as TREND_MARK, type EscalationOverlay } from './map-escalation.ts';
-import { drawCluster, drawLabel, drawMarker, splitName, type LabelStyle } from './map-glyphs.ts';
+import { drawCluster, drawLabel, drawMarker, drawOperationTag, splitName, type LabelStyle } from './map-glyphs.ts';
 import { clampView, fitView, panBy, toWorld, zoomAbout, type Frame, type ViewBox } from './interaction/camera.ts';
 import { bindPointerInput, type Binding } from './interaction/dom.ts';
 import type { MapIntent } from './interaction/types.ts';
@@ -203,6 +209,10 @@ export class MapScene extends Phaser.Scene {
   /** The adversary's regions marked by the escalation ladder (escalationOverlay), as this audience may see it. */
   private escalation: EscalationOverlay | null = null;
   private escalationSig = '';
+  /** Regions of allied joint operations under way (operationMarks), and their tags. */
+  private opMarks: OperationMark[] = [];
+  private opSig = '';
+  private opTags: Phaser.GameObjects.Image[] = [];
   private tip: HTMLElement | null = null;
   private lastSeq = -1;
   private pulses: Pulse[] = [];
@@ -455,10 +465,13 @@ export class MapScene extends Phaser.Scene {
       this.drawArrows();
     }
     const treaty = treatyOverlays(view, viewerOf(view));
-    const tsig = overlaysKey(treaty);
+    const ops = operationMarks(view);
+    const tsig = `${overlaysKey(treaty)}|${operationsKey(ops)}`;
     if (tsig !== this.treatySig || rd.changed.length) {
       this.treatySig = tsig;
       this.treaty = treaty;
+      this.opMarks = ops;
+      this.placeOperationTags();
       this.hoverLink = -1;
       this.hideTip();
       this.drawTreaty();
@@ -781,6 +794,18 @@ export class MapScene extends Phaser.Scene {
         g.lineStyle(4 * px, hexNum(DEFENCE_COLOUR), 1).strokePoints(toVectors(ring), true, true);
       }
     }
+    // Joint operations: amber hatching across the region, a dotted amber outline inside its edge.
+    const amber = hexNum(OPERATION_COLOUR);
+    for (const region of new Set(this.opMarks.map((m) => m.region))) {
+      const r = this.regions.get(region);
+      if (!r) continue;
+      g.lineStyle(1.6 * px, amber, 0.75);
+      strokeSegments(g, hatchSegments(r.poly, 10 * px, Math.PI / 3));
+      const ring = insetPolygon(r.poly, r.pole, 7 * px);
+      g.lineStyle(5 * px, 0x0b1117, 0.4).strokePoints(toVectors(ring), true, true);
+      g.lineStyle(2.4 * px, amber, 1);
+      strokeSegments(g, dashSegments(ring, 4 * px, 5 * px));
+    }
     o.links.forEach((l, i) => {
       const from = this.regions.get(l.from);
       const to = this.regions.get(l.to);
@@ -914,9 +939,36 @@ export class MapScene extends Phaser.Scene {
   private markTip(region: string | null): string | null {
     if (region === null || !this.treaty) return null;
     const marks = this.treaty.marks.filter((m) => m.region === region);
-    if (!marks.length) return null;
+    const ops = this.view ? operationTip(this.view, this.opMarks, region) : null;
+    if (!marks.length && ops === null) return null;
     const name = this.regions.get(region)?.name ?? '';
-    return `${name}: ${marks.map((m) => (m.kind === 'basing' ? `basing rights (${m.label})` : m.label)).join('; ')}`;
+    const parts = [...marks.map((m) => (m.kind === 'basing' ? `basing rights (${m.label})` : m.label)), ...(ops === null ? [] : [ops])];
+    return `${name}: ${parts.join('; ')}`;
+  }
+
+  /** One tag per region with operations ("⚑ Title"), just under the region's label, kept at screen size. */
+  private placeOperationTags(): void {
+    for (const img of this.opTags) {
+      const key = img.texture.key;
+      img.destroy();
+      this.textures.remove(key);
+    }
+    this.opTags = [];
+    const scale = this.dpr * this.ui;
+    const tag = Math.random().toString(36).slice(2, 8);
+    for (const [region, text] of operationLabels(this.opMarks)) {
+      const r = this.regions.get(region);
+      if (!r) continue;
+      const key = `optag:${region}:${tag}`;
+      this.textures.addCanvas(key, drawOperationTag(text, OPERATION_COLOUR, scale));
+      const at = this.arrowTarget(r);
+      const img = this.add
+        .image(at[0], at[1], key)
+        .setOrigin(0.5, 2.3)
+        .setDepth(DEPTH.labels)
+        .setScale(1 / this.cam.zoom);
+      this.opTags.push(img);
+    }
   }
 
   private showTip(text: string, x: number, y: number): void {
@@ -1305,6 +1357,7 @@ export class MapScene extends Phaser.Scene {
         r.label?.setScale(inv);
         for (const img of r.clusters.values()) img.setScale(inv);
       }
+      for (const img of this.opTags) img.setScale(inv);
       if (this.labelsZoom === 0 || Math.abs(Math.log(c.zoom / this.labelsZoom)) > 0.03) this.dirtyLabels = true;
     }
     if (moved) this.updateInView();
@@ -1435,6 +1488,7 @@ export class MapScene extends Phaser.Scene {
           })
         : [],
       marks: o ? o.marks.map((m) => ({ region: m.region, kind: m.kind })) : [],
+      operations: this.opMarks.map((m) => ({ region: m.region, operation: m.operation, title: m.title })),
     };
   }
 

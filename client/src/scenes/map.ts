@@ -34,6 +34,8 @@ export interface ConcordMapHook {
     /** Each line, with the middle of its path in CSS pixels from the canvas's top left (null before it is drawn). */
     links: Array<{ agreement: string; title: string; a: string; b: string; at: [number, number] | null }>;
     marks: Array<{ region: string; kind: 'basing' | 'defence' }>;
+    /** Regions of joint operations under way, with the operation. */
+    operations: Array<{ region: string; operation: string; title: string }>;
   };
   /** The escalation overlay now drawn on the adversary's regions (null when this audience sees no escalation). */
   escalation: { regions: string[]; level: number | null; trend: 'rising' | 'steady' | 'falling'; label: string } | null;

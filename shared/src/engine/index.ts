@@ -36,3 +36,6 @@ export { pairKey, type CohesionPair, type CohesionChangeRecord } from './cohesio
 export type { CohesionCause } from './cohesion/events.ts';
 export * from './adjudication/tables.ts';
 export { proposedFor } from './adjudication/decide.ts';
+export * from './operations/records.ts';
+export { burdenLedger, pledgeRate, type Ledger, type LedgerRow, type PledgeSource } from './operations/ledger.ts';
+export { assetTypeOf, firstOpenRegion, launchConditions, launchPhaseCome, pledgingOver } from './operations/decide.ts';

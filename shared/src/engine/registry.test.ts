@@ -96,6 +96,8 @@ describe('the list of concerns', () => {
     // What the simulation does not reach: auto-advance and the tick it causes.
     const h = harness();
     h.start();
+    h.ok(facilitator, { type: 'exercise.pause', reason: 'Coffee.' });
+    h.ok(facilitator, { type: 'exercise.resume' });
     h.ok(facilitator, { type: 'clock.auto', on: true });
     h.tick(10 * MINUTE);
     h.ok(SYSTEM, { type: 'clock.tick' });
@@ -196,6 +198,24 @@ describe('the list of concerns', () => {
     h.ok(CSM, { type: 'consultation.position', consultation: unilateral, stance: 'abstain', statement: 'Not yet.' });
     h.ok(facilitator, { type: 'consultation.extend', consultation: unilateral, deadline: { turn: 2, phase: 'consult' } });
     h.ok(BRV, { type: 'treaty.invoke', treaty: 'harbour-compact', clause: 'hc-art3', grounds: 'Our frigates were attacked.' });
+    // A joint operation funded, delivered and launched at once (its launch phase is this one).
+    const op = only(
+      h.ok(ARN, {
+        type: 'operation.propose',
+        title: 'Patrol',
+        objective: 'Patrol the sound.',
+        actionType: 'military',
+        regions: ['grey-sound'],
+        funding: 10,
+        pledgeBy: consult,
+        launchFrom: consult,
+        participants: ['BRV'],
+      }),
+      'operation.proposed',
+    ).operation;
+    h.ok(BRV, { type: 'operation.pledge', operation: op, money: 10 });
+    h.ok(BRV, { type: 'operation.deliver', operation: op, money: 10 });
+    h.ok(ARN, { type: 'operation.launch', operation: op });
     h.tick(60 * MINUTE);
     expect(ofType(h.ok(SYSTEM, { type: 'clock.tick' }), 'agreement.settled')).toMatchObject([{ agreement: silence, outcome: 'in_force' }]);
     expect(ofType(h.ok(SYSTEM, { type: 'clock.tick' }), 'consultation.settled')).toMatchObject([{ result: 'declined', atDeadline: true }]);

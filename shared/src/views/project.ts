@@ -27,6 +27,7 @@ import { agreements } from './fragments/negotiation.ts';
 import { consultations } from './fragments/treaties.ts';
 import { decisions } from './fragments/decisions.ts';
 import { access, deployments } from './fragments/forces.ts';
+import { burden, operations } from './fragments/operations.ts';
 import { control } from './fragments/control.ts';
 import { escalation } from './fragments/escalation.ts';
 import { cohesion } from './fragments/cohesion.ts';
@@ -59,6 +60,8 @@ export const FRAGMENTS = [
   access,
   deployments,
   escalation,
+  operations,
+  burden,
   cohesion,
   allies,
   control,

@@ -13,6 +13,7 @@ describe('panel registry', () => {
       'channels:Channels',
       'negotiation:Negotiations',
       'treaties:Treaties',
+      'operations:Joint operations',
       'intel:Intel',
       'outcomes:Outcomes',
       'alliance:Alliance',
@@ -28,6 +29,7 @@ describe('panel registry', () => {
       'channels:Channels',
       'negotiation:Negotiations',
       'treaties:Treaties',
+      'operations:Joint operations',
       'intel:Intel',
       'outcomes:Outcomes',
       'alliance:Alliance',
@@ -40,6 +42,7 @@ describe('panel registry', () => {
       'channels:Channels',
       'negotiation:Negotiation',
       'treaties:Treaties',
+      'operations:Operations',
       'allies:Allies',
       'actions:Actions',
       'outcomes:Outcomes',
@@ -76,7 +79,7 @@ describe('panel registry', () => {
     const presented = new Set(PANELS.map((p) => p.concern));
     // lifecycle, turns and clock: the console and the top bar. forces: the map draws access and
     // deployments, and the region card deploys.
-    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces', 'operations']);
+    expect(ENGINE_CONCERNS.filter((c) => !presented.has(c))).toEqual(['lifecycle', 'turns', 'clock', 'forces']);
   });
 
   it('adding a panel for a new concern is one entry', () => {
@@ -93,6 +96,7 @@ describe('panel registry', () => {
       'channels',
       'negotiation',
       'treaties',
+      'operations',
       'allies',
       'actions',
       'logistics',

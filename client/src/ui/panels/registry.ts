@@ -186,8 +186,16 @@ export const PANELS: readonly PanelEntry[] = [
     id: 'allies',
     concern: 'cohesion',
     label: 'Allies',
-    order: { nation: 38, 'as-nation': 38 },
+    order: { nation: 39, 'as-nation': 39 },
     load: () => import('./allies.ts').then((m) => m.alliesPanel),
+  },
+  {
+    id: 'operations',
+    concern: 'operations',
+    label: 'Operations',
+    labelFor: { facilitator: 'Joint operations', evaluator: 'Joint operations' },
+    order: { facilitator: 48, nation: 38, 'as-nation': 38, evaluator: 58 },
+    load: () => import('./operations.ts').then((m) => m.operationsPanel),
   },
   {
     id: 'brief',

@@ -91,10 +91,15 @@ function launchOperation(h: Harness, delivered: string[]): OperationRecord {
         delivered: { assets: delivered, capabilities: [], money: 0 },
         note: '',
         status: delivered.length === 2 ? 'delivered' : 'broken',
+        amended: 0,
+        deliveries: [],
+        ended: null,
       },
     ],
     launched: { seq: h.state.seq, at: h.clock, turn: 1 },
     adjudication: null,
+    closed: null,
+    cancelled: null,
   };
   h.state.operations[op.id] = op;
   h.state.operationOrder.push(op.id);

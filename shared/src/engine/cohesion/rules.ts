@@ -127,6 +127,7 @@ export const brokenPledge = (state: ExerciseState, e: BrokenPledgeFacts): TrustM
 /**
  * The table: event type → rule. At the merge with intel and operations, add:
  *   'intel.shared': (state, e) => sharedReport(state, e),
+  'operation.pledge_broken': (state, e) => brokenPledge(state, e),
  *   'operation.pledge_broken': (state, e) => brokenPledge(state, e),
  * (and 'intel.assessed' the same way as 'intel.shared' if it carries `from`/`to` recipients).
  */
@@ -134,6 +135,7 @@ export const COHESION_RULES: RuleTable = {
   'agreement.settled': agreementVeto,
   'consultation.settled': consultationVeto,
   'intel.shared': (state, e) => sharedReport(state, e),
+  'operation.pledge_broken': (state, e) => brokenPledge(state, e),
   // An assessment is a report of the sender's own, shared as it is written.
   'intel.assessed': (state, e) =>
     sharedReport(state, { share: e.share, report: e.report.id, part: 'full', from: e.from, to: e.to }, e.report.title),

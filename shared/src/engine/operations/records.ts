@@ -35,6 +35,18 @@ export interface PledgeRecord extends Stamp {
   readonly note: string;
   /** pledged → delivered (in full) · withdrawn (before the deadline) · broken (undelivered at launch, or withdrawn after the deadline). */
   readonly status: 'pledged' | 'delivered' | 'withdrawn' | 'broken';
+  /** How many times the nation replaced its pledge (0 = as first made). */
+  readonly amended: number;
+  /** Each delivery, in order: what arrived and where the assets went. */
+  readonly deliveries: readonly Delivery[];
+  /** Why and when the pledge was withdrawn or broken. */
+  readonly ended: (Stamp & { readonly reason: string }) | null;
+}
+
+export interface Delivery extends Stamp {
+  readonly assets: readonly { readonly asset: string; readonly from: string; readonly to: string }[];
+  readonly capabilities: readonly CapabilityCount[];
+  readonly money: number;
 }
 
 export interface OperationRecord extends Stamp {
@@ -60,6 +72,22 @@ export interface OperationRecord extends Stamp {
   readonly pledges: readonly PledgeRecord[];
   readonly launched: { readonly seq: number; readonly at: number; readonly turn: number } | null;
   readonly adjudication: string | null;
+  /** When pledging closed (the deadline, fired by the clock, or the launch). */
+  readonly closed: Stamp | null;
+  readonly cancelled: (Stamp & { readonly reason: string }) | null;
+}
+
+/** Pledging, closed or launched: the assets pledged to it are spoken for. */
+export const isOpen = (op: OperationRecord): boolean => op.status === 'pledging' || op.status === 'closed' || op.status === 'launched';
+
+/** A pledge that still counts: not withdrawn. */
+export const standing = (p: PledgeRecord): boolean => p.status !== 'withdrawn';
+
+/** Units of a type in a contribution, with a lookup of the asset types. */
+export function unitsOf(c: Contribution, type: AssetType, assetType: (asset: string) => AssetType | undefined): number {
+  return (
+    c.assets.filter((a) => assetType(a) === type).length + c.capabilities.filter((k) => k.type === type).reduce((n, k) => n + k.count, 0)
+  );
 }
 
 const units = (c: Contribution): number => c.assets.length + c.capabilities.reduce((n, k) => n + k.count, 0);
