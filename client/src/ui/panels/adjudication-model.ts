@@ -26,10 +26,9 @@ export interface OperationItem {
   readonly pledges?: readonly { readonly status: string; readonly delivered: { readonly assets: readonly string[] } }[];
 }
 
-/** The operations of the view that are launched (the operations view, when the exercise has it). */
+/** The operations of the view that are launched and still to be adjudicated. */
 export function launchedOperations(view: View): OperationItem[] {
-  const ops = (view as unknown as { operations?: unknown }).operations;
-  return Array.isArray(ops) ? (ops as OperationItem[]).filter((o) => o.status === 'launched') : [];
+  return view.operations.flatMap((o): OperationItem[] => (o.full && o.status === 'launched' ? [o] : []));
 }
 
 export type Table = AdjudicationTable;

@@ -2,7 +2,7 @@
  * A nation's "Allies" tab: the adversary's escalation as the scenario shows it, and, ally by ally,
  * what that ally chose to show: the actions it shared with the alliance (this turn and before),
  * the agreements in force or published that it is party to, the positions it stated in the
- * consultations this nation sits in, and the trust between the two if the scenario shows it.
+ * consultations this nation sits in, its joint operations and pledges, and the trust between the two if the scenario shows it.
  */
 import type { View } from '@concord/shared/views/index';
 import { gameClock } from '../../format.ts';
@@ -11,6 +11,7 @@ import { actionTypeLabel, nationName, regionName } from '../labels.ts';
 import { empty, type Ctx, type Panel } from '../panel.ts';
 import { escalationWidget, trendBadge } from './escalation-widget.ts';
 import { trustBand } from './cohesion-matrix.ts';
+import { contributionText, PLEDGE_STATUS, STATUS as OP_STATUS, type Operation } from './operations-model.ts';
 
 const STANCE = { support: 'Supports', oppose: 'Opposes', abstain: 'Abstains' } as const;
 const STATUS = { in_force: 'in force', suspended: 'suspended' } as const;
@@ -29,6 +30,29 @@ function allyCard(view: View, me: string, ally: string): HTMLElement {
     const v = c.positions[ally];
     return v && c.members.includes(me) ? [{ c, v }] : [];
   });
+  // The operations the ally proposed or takes part in, as this nation sees them: in full where it
+  // takes part too (with the ally's pledge), otherwise their title, status and regions.
+  const ops = view.operations.filter((o) => o.participants.includes(ally)).reverse();
+  const operationItem = (o: Operation) => {
+    const pledge = o.full ? o.pledges.find((p) => p.nation === ally) : undefined;
+    return h(
+      'li',
+      { 'data-operation': o.id },
+      h('strong', {}, o.title),
+      o.proposer === ally ? ' — proposed' : '',
+      ` · ${o.regions.map((r) => regionName(view, r)).join(', ')}`,
+      h('span', { class: 'meta' }, ` · ${OP_STATUS[o.status].label}`),
+      pledge
+        ? h(
+            'div',
+            { class: 'meta' },
+            `Pledged ${contributionText(view, pledge.pledged) || 'nothing'} · delivered ${contributionText(view, pledge.delivered) || 'nothing'} (${PLEDGE_STATUS[pledge.status]})`,
+          )
+        : o.full
+          ? h('div', { class: 'meta' }, 'No pledge')
+          : null,
+    );
+  };
   const pair = view.cohesion?.pairs.find((p) => (p.a === me && p.b === ally) || (p.b === me && p.a === ally));
   const actionItem = (a: (typeof shared)[number]) =>
     h(
@@ -66,8 +90,8 @@ function allyCard(view: View, me: string, ally: string): HTMLElement {
     before.length
       ? h('details', {}, h('summary', {}, `Earlier shared actions (${before.length})`), h('ul', {}, ...before.map(actionItem)))
       : null,
-    // LEAD: joint operations and pledges (slice B's view.operations) go here: the ally's
-    // operations this nation takes part in, and its pledges (pledged against delivered).
+    h('h5', {}, 'Joint operations'),
+    ops.length ? h('ul', {}, ...ops.map(operationItem)) : empty('No joint operation with this ally.'),
     h('h5', {}, 'Agreements'),
     agreements.length
       ? h(
