@@ -209,10 +209,5 @@ describe('trust between allies', () => {
     );
   });
 
-  // LEAD: the broken-pledge case goes here (slice B's `operation.pledge_broken`, once the rule is
-  // one line in COHESION_RULES, shared/src/engine/cohesion/rules.ts): a nation pledges to an
-  // operation and does not deliver by the deadline; control's `cohesion.changes` gains, for the
-  // reneging nation with the proposer and every nation that delivered, a change of
-  // `cohesionRules.brokenPledge` with cause {kind: 'rule', rule: 'brokenPledge',
-  // event: 'operation.pledge_broken', ref: <pledge id>}.
+  // The broken-pledge rule is played in tests/integration/operations.test.ts, where a pledge breaks at launch.
 });

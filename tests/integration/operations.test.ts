@@ -3,13 +3,27 @@
  * Bravaria and Cosmara under the Harbour Compact's burden-sharing article; each pledges; the clock
  * closes pledging at the deadline; Arnholm and Bravaria deliver; the launch is refused until the
  * conditions are met, then goes ahead and breaks Cosmara's undelivered pledge; control settles it
- * with an outcome. Along the way the refusals the issue names: pledging an asset another nation
+ * by the military table (the roll weighing what was delivered) and the broken pledge lowers
+ * Cosmara's trust. Along the way the refusals the issue names: pledging an asset another nation
  * owns, pledging after the deadline, launching with unmet conditions: each with its code and
  * nothing changed. The burden-sharing ledger is checked number by number.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { View } from '../../shared/src/views/index.ts';
-import { accepted, advanceTo, createExercise, flush, refused, seatEveryone, stateAs, useServer, type Player, type Table } from './support.ts';
+import { proposedFor } from '../../shared/src/engine/index.ts';
+import {
+  accepted,
+  advanceTo,
+  createExercise,
+  flush,
+  refused,
+  replayOf,
+  seatEveryone,
+  stateAs,
+  useServer,
+  type Player,
+  type Table,
+} from './support.ts';
 
 const live = useServer({ rate: { perSecond: 1000, burst: 1000 } });
 
@@ -106,19 +120,47 @@ describe('a joint operation, pledged by two nations, launched and adjudicated', 
     expect(full(opIn(after))!.deliveredShare).toBe(1);
   });
 
-  it('control settles it with an outcome; the outcome is linked for those who read it', async () => {
+  it('control settles it by the table: the roll weighs what was delivered, the outcome follows the row and is linked for those who read it', async () => {
     await advanceTo(t.control, 1, 'adjudicate');
+    await accepted(t.control, { type: 'adjudication.roll', method: 'table', operations: [op], note: 'Escort operation' });
+    // Everything pledged that the operation needed was delivered: no delivery penalty on the roll.
+    const replay = await replayOf(live.url, t.control.joined.token, t.ex.id);
+    const roll = replay.final.adjudicationRolls[replay.final.adjudicationRollOrder.at(-1)!]!;
+    expect(roll).toMatchObject({ method: 'table', table: 'tbl-military', operations: [op], operationModifier: 0, modifier: 0 });
+    expect(roll.adjusted).toBe(roll.roll);
+    expect(roll.chances.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    // The row's proposal, computed by the engine's own rule on the state the roll left: the
+    // delivered assets' strength and the operation's region's stability.
+    const proposal = proposedFor(replay.final, roll, roll.row!);
+    for (const e of proposal.effects) if (e.kind === 'asset') expect(['arn-fighters', 'brv-frigates']).toContain(e.asset);
     await accepted(t.control, {
       type: 'adjudication.record',
       title: 'Escort holds the Sound',
       outcome: 'Merchant traffic resumes under escort.',
       operations: [op],
+      roll: roll.id,
+      effects: proposal.effects,
+      ...(proposal.escalation ? { escalation: proposal.escalation } : {}),
       visibleTo: ['ARN', 'BRV'],
     });
     const v = await ARN.waitFor((x) => opIn(x)?.status === 'adjudicated');
-    expect(opIn(v)!.outcome).toBe(v.outcomes.find((o) => o.title === 'Escort holds the Sound')!.id);
+    const outcome = v.outcomes.find((o) => o.title === 'Escort holds the Sound')!;
+    expect(opIn(v)!.outcome).toBe(outcome.id);
+    expect(outcome.method).toMatchObject({ method: 'table', roll: roll.roll, departed: false });
     const c = await CSM.waitFor((x) => opIn(x)?.status === 'adjudicated');
     expect(opIn(c)!.outcome).toBeNull();
+    expect(c.outcomes.find((o) => o.title === 'Escort holds the Sound')).toBeUndefined();
+  });
+
+  it("the broken pledge lowered Cosmara's trust with the proposer and with Bravaria, which delivered, each with its cause", async () => {
+    const state = (await replayOf(live.url, t.control.joined.token, t.ex.id)).final;
+    const broken = state.cohesionChanges.filter((c) => c.cause.kind === 'rule' && c.cause.rule === 'brokenPledge');
+    expect(broken.map((c) => [c.a, c.b, c.to - c.from])).toEqual([
+      ['ARN', 'CSM', state.scenario.cohesionRules.brokenPledge],
+      ['BRV', 'CSM', state.scenario.cohesionRules.brokenPledge],
+    ]);
+    for (const c of broken)
+      expect(c.cause).toMatchObject({ kind: 'rule', rule: 'brokenPledge', event: 'operation.pledge_broken', ref: `${op}-CSM` });
   });
 
   it('the burden-sharing ledger: pledged against delivered, and fair shares from GDP × 2 %', () => {
