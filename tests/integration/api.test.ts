@@ -489,9 +489,11 @@ describe('GET /api/exercises/:id/state', () => {
     expect(r.status).toBe(200);
     const v = r.body.view;
     expect(v.audience).toBe('ARN');
-    // Turn 1: hw-int-01 (ARN's own), hw-int-03 (REL TO ARN) and hw-int-04 (REL TO all) are released to ARN.
+    // At the start a report reaches its originator (and the addressees of the inject that carries
+    // it, when that inject goes out): ARN holds its own hw-int-01. hw-int-03 (CSM's, REL TO ARN)
+    // reaches ARN only if CSM shares it; hw-int-04 comes with hw-inj-02 in the consultation phase;
     // hw-int-02 is BRV NOFORN; hw-int-05 is released in turn 2 and only REL TO BRV.
-    expect(v.intel.map((i) => i.id)).toEqual(['hw-int-01', 'hw-int-03', 'hw-int-04']);
+    expect(v.intel.map((i) => i.id)).toEqual(['hw-int-01']);
     for (const i of v.intel) expect(i.control).toBeNull();
     expect(v.control).toBeNull();
     expect(v.brief.nations).toBeNull();

@@ -121,6 +121,9 @@ beforeAll(async () => {
   await Promise.all([CSM, observer].map((p) => p.waitFor((v) => draft(v)?.access === 'public')));
 
   // A consultation citing two reports: Bravaria does not hold Cosmara's, Cosmara does not hold Arnholm's.
+  // Each originator first shares its report within its REL TO: Arnholm's with Bravaria, Cosmara's with Arnholm.
+  await accepted(ARN, { type: 'intel.share', intel: REPORT_01.id, to: ['BRV'] });
+  await accepted(CSM, { type: 'intel.share', intel: REPORT_03.id, to: ['ARN'] });
   await accepted(ARN, {
     type: 'treaty.invoke',
     treaty: 'harbour-compact',
