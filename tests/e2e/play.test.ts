@@ -145,6 +145,9 @@ describe('a turn played from the browser', () => {
     await effect.locator('select[data-k="region"]').selectOption('grey-sound');
     await effect.locator('select[data-k="controller"]').selectOption('ARN');
     await effect.locator('input[data-k="stability"]').fill('80');
+    // "Who reads it" starts empty for every new outcome: control releases this one to everyone.
+    await expect.poll(() => control.textContent('.adjudication-form .vis-warning')).toContain('only exercise control will read');
+    await control.check('.adjudication-form label:has-text("Everyone") input');
     const before = await mapRegion(arn, 'grey-sound');
     await control.click('.adjudication-form button[type="submit"]');
     await expect.poll(() => control.textContent('.adjudication-form .status-slot')).toContain('Done');
