@@ -60,7 +60,7 @@ describe('the intel library model', () => {
     h.ok(CSM, { type: 'intel.share', intel: 'hw-int-03', to: ['ARN'], note: 'For your port authority.' });
     const v = project(h.state, nationAudience('ARN'));
     const [s] = v.intelShares;
-    const t = trailLine(v, s!);
+    const t = trailLine(v, s!, 'CSM');
     expect(t.what).toBe(`Cosmara (${CSM.name}) → Arnholm: within REL TO`);
     expect(t.when).toMatch(/^14 Mar \d\d:\d\dZ \(turn 1\)$/);
     expect(t.note).toBe('For your port authority.');

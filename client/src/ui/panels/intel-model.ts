@@ -138,11 +138,22 @@ export const unreadCount = (reports: readonly Report[], read: ReadonlySet<string
 // ---------------------------------------------------------------------------------------------
 // The provenance trail
 
-/** One line of the trail, in words: "02 Mar 08:10Z (turn 1) — Lindmark (Lena Holm) → Orvania, with the originator's ORCON approval — “note”". */
-export function trailLine(view: Pick<View, 'nations' | 'adversary' | 'exercise'>, s: Share): { when: string; what: string; note: string } {
+/**
+ * One line of the trail, in words: when (game time and turn), who passed it to whom, on what
+ * basis, and the note. An ORCON-approved release is the requester's, approved by the originator's
+ * seat (`by` is then the approver): "Lindmark → Orvania: with Calvaria's ORCON approval (Carla Brandt)".
+ */
+export function trailLine(
+  view: Pick<View, 'nations' | 'adversary' | 'exercise'>,
+  s: Share,
+  originator: string | null,
+): { when: string; what: string; note: string } {
   const when = `${gameClock(view.exercise, s.at)} (turn ${s.turn})`;
   const part = s.part === 'tearline' ? 'tearline ' : '';
-  const what = `${nationName(view, s.from)} (${s.by.name}) → ${nationsLabel(view, s.to)}: ${part}${BASIS[s.basis]}`;
+  const what =
+    s.basis === 'orcon_approval'
+      ? `${nationName(view, s.from)} → ${nationsLabel(view, s.to)}: ${part}with ${originator ? `${nationName(view, originator)}'s` : "the originator's"} ORCON approval (${s.by.name})`
+      : `${nationName(view, s.from)} (${s.by.name}) → ${nationsLabel(view, s.to)}: ${part}${BASIS[s.basis]}`;
   return { when, what, note: s.note };
 }
 

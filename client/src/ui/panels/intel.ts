@@ -74,13 +74,13 @@ class ReadStore {
 const banner = (r: Report, where: 'top' | 'bottom') =>
   h('div', { class: `banner-line ${classificationClass(r.banner)}`, 'data-banner': where }, r.banner);
 
-function trailEl(view: View, lines: readonly Share[]): HTMLElement {
+function trailEl(view: View, lines: readonly Share[], originator: string): HTMLElement {
   if (!lines.length) return h('p', { class: 'hint' }, 'Not shared onward yet.');
   return h(
     'ol',
     { class: 'trail' },
     ...lines.map((s) => {
-      const t = trailLine(view, s);
+      const t = trailLine(view, s, originator);
       return h(
         'li',
         { 'data-share': s.id },
@@ -311,7 +311,7 @@ export function intelPanel(): Panel {
               'tbody',
               {},
               ...[...v.intelShares].reverse().map((s) => {
-                const t = trailLine(v, s);
+                const t = trailLine(v, s, v.intel.find((x) => x.id === s.report)?.originator ?? null);
                 return h(
                   'tr',
                   { 'data-share': s.id },
@@ -388,7 +388,7 @@ export function intelPanel(): Panel {
           )
         : null,
       h('h4', { class: 'sub' }, 'Provenance'),
-      trailEl(v, trail),
+      trailEl(v, trail, r.originator),
       banner(r, 'bottom'),
     );
   }
