@@ -23,8 +23,9 @@ const APPROVAL = 'Approved for Orvanian naval command only.';
 
 const rig = useE2E('concord-e2e-intel-');
 const consoleErrors: string[] = [];
-const pages: Record<'control' | 'CAL' | 'LND' | 'ORV', Page | undefined> = {
+const pages: Record<'control' | 'CAL' | 'LND' | 'ORV' | 'EVAL', Page | undefined> = {
   control: undefined,
+  EVAL: undefined,
   CAL: undefined,
   LND: undefined,
   ORV: undefined,
@@ -66,6 +67,8 @@ describe('the intel library in the browser', () => {
     await joinWithCode(pages.LND, codeOf('nation', 'LND'), 'Lena Holm', 'intel');
     pages.ORV = await openPage('ORV');
     await joinWithCode(pages.ORV, codeOf('nation', 'ORV'), 'Oskar Vale', 'intel');
+    pages.EVAL = await openPage('evaluator');
+    await joinWithCode(pages.EVAL, codeOf('evaluator'), 'Dr. Ines Park');
 
     const control = page('control');
     await openTab(control, 'control');
@@ -126,7 +129,7 @@ describe('the intel library in the browser', () => {
     await form.waitFor();
     const labels = (await form.locator('.intel-allies label').allTextContents()).map((s) => s.trim());
     expect(labels[0]).toBe('Republic of Kestria');
-    expect(labels.find((l) => l.startsWith('Republic of Orvania'))).toContain('Not within its markings');
+    expect(labels.find((l) => l.startsWith('Republic of Orvania'))).toContain('Outside its REL TO');
     expect(await form.locator('.intel-allies label', { hasText: 'Republic of Orvania' }).locator('input').isDisabled()).toBe(true);
     await form.locator('textarea').fill('For your watch officers.');
     await shot(lnd, 'intel-share-form', '.intel-actions');
@@ -218,7 +221,7 @@ describe('the intel library in the browser', () => {
   it("control reads the provenance ledger, and a scheduled report's ground truth with Hold", async () => {
     const control = page('control');
     await control.click('.neg-back');
-    const ledger = control.locator('.intel-ledger-table');
+    const ledger = control.locator('.intel-ledger .ledger-list');
     await ledger.waitFor();
     await expect.poll(() => ledger.textContent()).toContain("Kingdom of Lindmark → Republic of Orvania: with Republic of Calvaria's ORCON approval (Carla Brandt)");
     await shot(control, 'intel-control-ledger', '.intel-ledger');
@@ -226,6 +229,18 @@ describe('the intel library in the browser', () => {
     await control.waitForSelector('.intel-control .hold-form');
     expect(await control.textContent('.intel-control')).toContain('Ground truth');
     await shot(control, 'intel-control-report');
+  }, 60_000);
+
+  it('an evaluator reads the same, read-only: status, ground truth and the ledger, with no forms or buttons', async () => {
+    const ev = page('EVAL');
+    await openTab(ev, 'intel');
+    await expect.poll(() => ev.textContent('.intel-ledger')).toContain("with Republic of Calvaria's ORCON approval (Carla Brandt)");
+    expect(await ev.locator('.intel-new').isHidden()).toBe(true);
+    await item(ev, 'int-12').click();
+    await ev.waitForSelector('.intel-detail:not([hidden]) .intel-control');
+    expect(await ev.textContent('.intel-control')).toContain('Ground truth');
+    expect(await ev.locator('.intel-detail form').count()).toBe(0);
+    expect(await ev.locator('.intel-detail .intel-actions button, .intel-detail .intel-control button').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 });

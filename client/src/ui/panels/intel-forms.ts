@@ -26,8 +26,7 @@ function nationChecks(legend: string, choices: ReadonlyArray<{ nation: string; n
         'label',
         { class: `check${c.allowed ? '' : ' off'}`, title: c.note ?? '' },
         h('input', { type: 'checkbox', value: c.nation, disabled: !c.allowed }),
-        ` ${c.name}`,
-        c.note ? h('small', { class: 'why' }, ` — ${c.note}`) : null,
+        h('span', { class: 'ally-name' }, c.name, c.note ? h('small', { class: 'why' }, c.note) : null),
       ),
     ),
   );

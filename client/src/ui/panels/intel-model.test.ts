@@ -33,7 +33,7 @@ describe('the intel library model', () => {
     const share = allyChoices(v, 'hw-int-01', (o) => o.share);
     expect(share.map((c) => [c.name, c.allowed, c.note])).toEqual([
       ['Bravaria', true, null],
-      ['Cosmara', false, 'Not within its markings (REL TO, or an intelligence-sharing agreement in force)'],
+      ['Cosmara', false, 'Outside its REL TO, and no intelligence-sharing agreement in force covers it'],
     ]);
     expect(actionState(share)).toEqual({ open: true, why: null });
     expect(controlsLabel(v, v.intel.find((r) => r.id === 'hw-int-01')!)).toBe('REL TO Arnholm, Bravaria');

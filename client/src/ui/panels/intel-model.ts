@@ -20,7 +20,7 @@ const WHY: Record<Allowance, string | null> = {
   noforn: 'NOFORN: for the originator only',
   orcon: 'ORCON: only the originator may release it; request its release instead',
   no_tearline: 'This report has no tearline',
-  not_releasable: 'Not within its markings (REL TO, or an intelligence-sharing agreement in force)',
+  not_releasable: 'Outside its REL TO, and no intelligence-sharing agreement in force covers it',
   not_orcon: 'Not ORCON: share it directly',
   already_requested: 'Already requested: awaiting the originator',
 };

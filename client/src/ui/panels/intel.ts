@@ -74,8 +74,9 @@ class ReadStore {
 const banner = (r: Report, where: 'top' | 'bottom') =>
   h('div', { class: `banner-line ${classificationClass(r.banner)}`, 'data-banner': where }, r.banner);
 
-function trailEl(view: View, lines: readonly Share[], originator: string): HTMLElement {
-  if (!lines.length) return h('p', { class: 'hint' }, 'Not shared onward yet.');
+function trailEl(view: View, lines: readonly Share[], originator: string, nation: string | null): HTMLElement {
+  if (!lines.length)
+    return h('p', { class: 'hint' }, nation === null || nation === originator ? 'Not shared yet.' : 'No share of it that your nation sent or received.');
   return h(
     'ol',
     { class: 'trail' },
@@ -146,7 +147,7 @@ export function intelPanel(): Panel {
   const requestsEl = h('section', { class: 'intel-requests' });
   const actionsEl = h('section', { class: 'intel-actions' });
   const controlEl = h('section', { class: 'intel-control' });
-  const detailPane = h('div', { class: 'intel-detail', hidden: true }, back, docEl, requestsEl, actionsEl, controlEl);
+  const detailPane = h('div', { class: 'intel-detail', hidden: true }, back, controlEl, docEl, requestsEl, actionsEl);
   let docFor = '';
   let requestsFor = '';
   let actionsFor = '';
@@ -188,15 +189,15 @@ export function intelPanel(): Panel {
     });
     fill(
       filters,
-      sel('Turn', filter.turn === null ? '' : String(filter.turn), [['', 'All turns'], ...c.turns.map((t): [string, string] => [String(t), `Turn ${t}`])], (x) => {
+      sel('Turn', filter.turn === null ? '' : String(filter.turn), [['', 'All'], ...c.turns.map((t): [string, string] => [String(t), `Turn ${t}`])], (x) => {
         filter = { ...filter, turn: x === '' ? null : Number(x) };
         rerender();
       }),
-      sel('Region', filter.region ?? '', [['', 'All regions'], ...c.regions.map((g): [string, string] => [g.id, g.name])], (x) => {
+      sel('Region', filter.region ?? '', [['', 'All'], ...c.regions.map((g): [string, string] => [g.id, g.name])], (x) => {
         filter = { ...filter, region: x || null };
         rerender();
       }),
-      sel('Originator', filter.originator ?? '', [['', 'All originators'], ...c.originators.map((n): [string, string] => [n.id, n.name])], (x) => {
+      sel('Originator', filter.originator ?? '', [['', 'All'], ...c.originators.map((n): [string, string] => [n.id, n.name])], (x) => {
         filter = { ...filter, originator: x || null };
         rerender();
       }),
@@ -304,24 +305,21 @@ export function intelPanel(): Panel {
       h('h3', {}, 'Provenance ledger'),
       v.intelShares.length
         ? h(
-            'table',
-            { class: 'intel-ledger-table' },
-            h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Report'), h('th', {}, 'Who → whom'), h('th', {}, 'Note'))),
-            h(
-              'tbody',
-              {},
-              ...[...v.intelShares].reverse().map((s) => {
-                const t = trailLine(v, s, v.intel.find((x) => x.id === s.report)?.originator ?? null);
-                return h(
-                  'tr',
-                  { 'data-share': s.id },
-                  h('td', { class: 'when' }, t.when),
-                  h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => open(s.report) }, title(s.report))),
-                  h('td', {}, t.what),
-                  h('td', {}, s.note),
-                );
-              }),
-            ),
+            'ol',
+            { class: 'trail ledger-list', reversed: true },
+            ...[...v.intelShares].reverse().map((s) => {
+              const t = trailLine(v, s, v.intel.find((x) => x.id === s.report)?.originator ?? null);
+              return h(
+                'li',
+                { 'data-share': s.id },
+                h('span', { class: 'when' }, t.when),
+                ' ',
+                h('button', { type: 'button', class: 'link', onclick: () => open(s.report) }, title(s.report)),
+                h('br'),
+                h('span', { class: 'what' }, t.what),
+                t.note ? h('span', { class: 'note' }, ` — “${t.note}”`) : null,
+              );
+            }),
           )
         : empty('Nothing shared yet.'),
     );
@@ -388,7 +386,7 @@ export function intelPanel(): Panel {
           )
         : null,
       h('h4', { class: 'sub' }, 'Provenance'),
-      trailEl(v, trail, r.originator),
+      trailEl(v, trail, r.originator, ctx.nation),
       banner(r, 'bottom'),
     );
   }
