@@ -223,7 +223,9 @@ describe('the intel library in the browser', () => {
     await control.click('.neg-back');
     const ledger = control.locator('.intel-ledger .ledger-list');
     await ledger.waitFor();
-    await expect.poll(() => ledger.textContent()).toContain("Kingdom of Lindmark → Republic of Orvania: with Republic of Calvaria's ORCON approval (Carla Brandt)");
+    await expect
+      .poll(() => ledger.textContent())
+      .toContain("Kingdom of Lindmark → Republic of Orvania: with Republic of Calvaria's ORCON approval (Carla Brandt)");
     await shot(control, 'intel-control-ledger', '.intel-ledger');
     await item(control, 'int-12').click();
     await control.waitForSelector('.intel-control .hold-form');

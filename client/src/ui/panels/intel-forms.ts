@@ -134,7 +134,8 @@ export function widenForm(
     errors.set('lift', lift);
     errors.set('note', note);
     const lifted = [orcon, noforn].filter((c) => c.checked).map((c) => c.value as 'orcon' | 'noforn');
-    if (relTo.length === 0 && lifted.length === 0) return refuseLocally(slot, errors, 'relTo', 'Choose nations to add, or a control to lift.');
+    if (relTo.length === 0 && lifted.length === 0)
+      return refuseLocally(slot, errors, 'relTo', 'Choose nations to add, or a control to lift.');
     void sendForm(ctx, slot, errors, { type: 'intel.widen', intel: report, relTo, lift: lifted, note: note.value }).then((r) => {
       if (r.ok) onDone?.();
     });
@@ -332,7 +333,13 @@ export function writeForm(getCtx: Get, view: View): HTMLFormElement {
   const tTitle = h('input', { type: 'text', maxlength: 160, placeholder: 'Optional' });
   const tMarks = markingsFields(view, 'Tearline markings', null);
   const tBody = h('textarea', { rows: 3, maxlength: 8000 });
-  const tearline = h('div', { class: 'tearline-fields', hidden: true }, field('Tearline title', tTitle), tMarks.el, field('Tearline text', tBody));
+  const tearline = h(
+    'div',
+    { class: 'tearline-fields', hidden: true },
+    field('Tearline title', tTitle),
+    tMarks.el,
+    field('Tearline text', tBody),
+  );
   withTearline.addEventListener('change', () => (tearline.hidden = !withTearline.checked));
   const to = nationChecks(
     'Also reaches at release (within its markings)',
@@ -393,12 +400,17 @@ export function writeForm(getCtx: Get, view: View): HTMLFormElement {
       title: title.value,
       originator: originator.value,
       ...marks.read(),
-      grading: { reliability: reliability.value as (typeof RELIABILITY)[number], credibility: credibility.value as (typeof CREDIBILITY)[number] },
+      grading: {
+        reliability: reliability.value as (typeof RELIABILITY)[number],
+        credibility: credibility.value as (typeof CREDIBILITY)[number],
+      },
       regions: regions.read(),
       body: body.value,
       groundTruth: groundTruth.value,
       truth: truth.value as 'true' | 'false' | 'deception',
-      ...(withTearline.checked ? { tearline: { ...(tTitle.value ? { title: tTitle.value } : {}), ...tMarks.read(), body: tBody.value } } : {}),
+      ...(withTearline.checked
+        ? { tearline: { ...(tTitle.value ? { title: tTitle.value } : {}), ...tMarks.read(), body: tBody.value } }
+        : {}),
       to: recipients,
       release: when.value === 'now' ? 'now' : { turn: Number(when.value) },
     }).then((r) => {
@@ -448,12 +460,7 @@ export function holdForm(getCtx: Get, report: string, status: 'scheduled' | 'hel
     'form',
     { class: 'intel-form hold-form', 'aria-label': status === 'held' ? 'Resume' : 'Hold' },
     status === 'scheduled' ? field('Note', note) : null,
-    h(
-      'div',
-      { class: 'row' },
-      h('button', { type: 'submit' }, status === 'held' ? 'Resume (back on schedule)' : 'Hold'),
-      slot,
-    ),
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, status === 'held' ? 'Resume (back on schedule)' : 'Hold'), slot),
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -471,4 +478,3 @@ export function holdForm(getCtx: Get, report: string, status: 'scheduled' | 'hel
   });
   return form;
 }
-

@@ -36,7 +36,12 @@ describe('the intel library model', () => {
       ['Cosmara', false, 'Outside its REL TO, and no intelligence-sharing agreement in force covers it'],
     ]);
     expect(actionState(share)).toEqual({ open: true, why: null });
-    expect(controlsLabel(v, v.intel.find((r) => r.id === 'hw-int-01')!)).toBe('REL TO Arnholm, Bravaria');
+    expect(
+      controlsLabel(
+        v,
+        v.intel.find((r) => r.id === 'hw-int-01')!,
+      ),
+    ).toBe('REL TO Arnholm, Bravaria');
   });
 
   it('closes Share on an ORCON report a nation did not originate, saying why, and explains the request it may make', () => {

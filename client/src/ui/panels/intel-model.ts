@@ -211,7 +211,9 @@ export function widenChoices(
   view: Pick<View, 'nations'>,
   r: Pick<Report, 'controls' | 'originator' | 'part'>,
 ): { nations: Array<{ id: string; name: string }>; orcon: boolean; noforn: boolean } {
-  const nations = view.nations.filter((n) => n.id !== r.originator && !r.controls.relTo.includes(n.id)).map((n) => ({ id: n.id, name: n.name }));
+  const nations = view.nations
+    .filter((n) => n.id !== r.originator && !r.controls.relTo.includes(n.id))
+    .map((n) => ({ id: n.id, name: n.name }));
   return { nations, orcon: r.controls.orcon, noforn: r.controls.noforn };
 }
 

@@ -76,7 +76,11 @@ const banner = (r: Report, where: 'top' | 'bottom') =>
 
 function trailEl(view: View, lines: readonly Share[], originator: string, nation: string | null): HTMLElement {
   if (!lines.length)
-    return h('p', { class: 'hint' }, nation === null || nation === originator ? 'Not shared yet.' : 'No share of it that your nation sent or received.');
+    return h(
+      'p',
+      { class: 'hint' },
+      nation === null || nation === originator ? 'Not shared yet.' : 'No share of it that your nation sent or received.',
+    );
   return h(
     'ol',
     { class: 'trail' },
@@ -158,7 +162,7 @@ export function intelPanel(): Panel {
     selected = id;
     docFor = requestsFor = actionsFor = controlFor = '';
     if (view && ctxRef) render(view, ctxRef);
-    (id === null ? listPane : detailPane).scrollIntoView?.({ block: 'start' });
+    (id === null ? listPane : detailPane).scrollIntoView({ block: 'start' });
   }
 
   const isNation = (ctx: Ctx) => ctx.nation !== null;
@@ -189,10 +193,15 @@ export function intelPanel(): Panel {
     });
     fill(
       filters,
-      sel('Turn', filter.turn === null ? '' : String(filter.turn), [['', 'All'], ...c.turns.map((t): [string, string] => [String(t), `Turn ${t}`])], (x) => {
-        filter = { ...filter, turn: x === '' ? null : Number(x) };
-        rerender();
-      }),
+      sel(
+        'Turn',
+        filter.turn === null ? '' : String(filter.turn),
+        [['', 'All'], ...c.turns.map((t): [string, string] => [String(t), `Turn ${t}`])],
+        (x) => {
+          filter = { ...filter, turn: x === '' ? null : Number(x) };
+          rerender();
+        },
+      ),
       sel('Region', filter.region ?? '', [['', 'All'], ...c.regions.map((g): [string, string] => [g.id, g.name])], (x) => {
         filter = { ...filter, region: x || null };
         rerender();
@@ -268,7 +277,13 @@ export function intelPanel(): Panel {
       list,
       reports.length
         ? reports.map((r) => itemEl(v, r, ctx))
-        : empty(total ? 'No report matches these filters.' : isNation(ctx) ? 'No intelligence has reached you yet.' : 'No reports in this exercise.'),
+        : empty(
+            total
+              ? 'No report matches these filters.'
+              : isNation(ctx)
+                ? 'No intelligence has reached you yet.'
+                : 'No reports in this exercise.',
+          ),
     );
     // Requests the originator must answer, at the top.
     const waiting = awaitingAnswer(v, ctx.nation);
@@ -283,7 +298,11 @@ export function intelPanel(): Panel {
                 'button',
                 { type: 'button', class: 'item request-link', 'data-request': q.id, onclick: () => open(q.report) },
                 h('strong', {}, r ? reportTitle(v, r) : 'Report'),
-                h('span', { class: 'meta' }, ` · ${nationName(v, q.from)} asks to release ${q.part === 'tearline' ? 'its tearline ' : ''}to ${nationsLabel(v, q.to)}`),
+                h(
+                  'span',
+                  { class: 'meta' },
+                  ` · ${nationName(v, q.from)} asks to release ${q.part === 'tearline' ? 'its tearline ' : ''}to ${nationsLabel(v, q.to)}`,
+                ),
               );
             }),
           ]
@@ -347,7 +366,11 @@ export function intelPanel(): Panel {
       banner(r, 'top'),
       h('h3', { class: 'intel-title' }, reportTitle(v, r)),
       r.part === 'tearline'
-        ? h('p', { class: 'tearline-note' }, 'Tearline only: the sanitised version the originator allows to be passed on. You do not hold the full report.')
+        ? h(
+            'p',
+            { class: 'tearline-note' },
+            'Tearline only: the sanitised version the originator allows to be passed on. You do not hold the full report.',
+          )
         : null,
       h(
         'dl',
@@ -429,7 +452,14 @@ export function intelPanel(): Panel {
 
   function renderActions(v: View, r: Report, ctx: Ctx) {
     const opts = v.intelOptions[r.id];
-    const key = JSON.stringify([opts, r.controls, r.part, ctx.nation, ctx.readOnly, v.intelRequests.filter((q) => q.report === r.id).map((q) => q.status)]);
+    const key = JSON.stringify([
+      opts,
+      r.controls,
+      r.part,
+      ctx.nation,
+      ctx.readOnly,
+      v.intelRequests.filter((q) => q.report === r.id).map((q) => q.status),
+    ]);
     if (key === actionsFor) return;
     actionsFor = key;
     if (!isNation(ctx) || !mayAct(ctx) || !opts) return fill(actionsEl);
@@ -488,7 +518,9 @@ export function intelPanel(): Panel {
       mine
         ? action(
             'Widen…',
-            w.nations.length || w.orcon || w.noforn ? { open: true, why: null } : { open: false, why: 'Already releasable to every ally, with no ORCON or NOFORN' },
+            w.nations.length || w.orcon || w.noforn
+              ? { open: true, why: null }
+              : { open: false, why: 'Already releasable to every ally, with no ORCON or NOFORN' },
             () => widenForm(getCtx, r.id, w, done),
             'act-widen',
           )
@@ -550,7 +582,9 @@ export function intelPanel(): Panel {
         ? h(
             'ul',
             { class: 'holders' },
-            ...xs.map((x) => h('li', {}, `${nationName(v, x.nation)} — ${gameClock(v.exercise, x.at)} (turn ${x.turn})${x.share ? ', by a share' : ''}`)),
+            ...xs.map((x) =>
+              h('li', {}, `${nationName(v, x.nation)} — ${gameClock(v.exercise, x.at)} (turn ${x.turn})${x.share ? ', by a share' : ''}`),
+            ),
           )
         : h('p', { class: 'hint' }, 'Nobody.');
     const act = ctx.role === 'facilitator' && !ctx.readOnly;
@@ -569,12 +603,16 @@ export function intelPanel(): Panel {
             ? `Released ${gameClock(v.exercise, r.releasedAt)} (turn ${r.releasedTurn})`
             : c.carriedBy.length
               ? `Goes out with ${c.carriedBy.map((i) => injectLabel(v, i)).join(', ')}`
-              : c.releaseTurn !== null && c.releaseTurn !== undefined
-                ? `Goes out at the start of turn ${c.releaseTurn}`
-                : '',
+              : `Goes out at the start of turn ${c.releaseTurn}`,
           c.statusNote ? ` — ${c.statusNote}` : '',
         ),
-        h('p', {}, h('strong', {}, `Verdict: ${c.truth ? (TRUTH_LABEL[c.truth] ?? c.truth) : 'none'}. `), 'Ground truth: ', c.groundTruth || '—'),
+        h(
+          'p',
+          {},
+          h('strong', {}, `Verdict: ${c.truth ? (TRUTH_LABEL[c.truth] ?? c.truth) : 'none'}. `),
+          'Ground truth: ',
+          c.groundTruth || '—',
+        ),
         h('p', { class: 'meta' }, `Releasable to ${nationsLabel(v, c.recipients)}`),
         h('div', { class: 'sub' }, 'Holds the full report'),
         holders(c.holders),
@@ -583,7 +621,12 @@ export function intelPanel(): Panel {
           ? h(
               'div',
               { class: 'control-buttons' },
-              h('details', { class: 'move act-release' }, h('summary', {}, 'Release now…'), releaseForm(getCtx, v, r.id, c.recipients, r.originator)),
+              h(
+                'details',
+                { class: 'move act-release' },
+                h('summary', {}, 'Release now…'),
+                releaseForm(getCtx, v, r.id, c.recipients, r.originator),
+              ),
               holdForm(getCtx, r.id, c.status === 'held' ? 'held' : 'scheduled'),
             )
           : null,
