@@ -71,6 +71,23 @@ describe('the intel library model', () => {
     expect(t.note).toBe('For your port authority.');
   });
 
+  it('words an ORCON-approved release as the requester’s, with the originator’s approval by its seat', () => {
+    const h = started();
+    h.ok(CSM, { type: 'intel.share', intel: 'hw-int-03', to: ['ARN'], note: '' });
+    h.ok(CSM, { type: 'intel.widen', intel: 'hw-int-03', relTo: ['BRV'], lift: [], note: '' });
+    const arn = project(h.state, nationAudience('ARN'));
+    expect(actionState(allyChoices(arn, 'hw-int-03', (o) => o.request)).open).toBe(true);
+    h.ok(ARN, { type: 'intel.request', intel: 'hw-int-03', to: ['BRV'], reason: 'Bravaria runs the port.' });
+    const csm = project(h.state, nationAudience('CSM'));
+    const [q] = awaitingAnswer(csm, 'CSM');
+    expect(q?.from).toBe('ARN');
+    h.ok(CSM, { type: 'intel.approve', request: q!.id, note: 'Port authority only.' });
+    const brv = project(h.state, nationAudience('BRV'));
+    const line = brv.intelShares.find((s) => s.basis === 'orcon_approval')!;
+    expect(trailLine(brv, line, 'CSM').what).toBe(`Arnholm → Bravaria: with Cosmara's ORCON approval (${CSM.name})`);
+    expect(awaitingAnswer(project(h.state, nationAudience('CSM')), 'CSM')).toEqual([]);
+  });
+
   it('filters by turn, region and originator, and counts what is unread', () => {
     const h = started();
     const v = project(h.state, nationAudience('ARN'));
