@@ -150,7 +150,9 @@ describe('a turn played from the browser', () => {
     await control.check('.adjudication-form label:has-text("Everyone") input');
     const before = await mapRegion(arn, 'grey-sound');
     await control.click('.adjudication-form button[type="submit"]');
-    await expect.poll(() => control.textContent('.adjudication-form .status-slot')).toContain('Done');
+    // Recorded: the action leaves the queue, and the form starts afresh.
+    await expect.poll(() => control.locator('.queue-item:has-text("Escort the ferries")').count()).toBe(0);
+    expect(await control.inputValue('input[name="outcome-title"]')).toBe('');
 
     // 8. The map changes for Arnholm, and the outcome reads in its panel.
     await expect.poll(async () => (await mapRegion(arn, 'grey-sound'))?.controller, { timeout: 10_000 }).toBe('ARN');
