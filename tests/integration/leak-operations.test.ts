@@ -9,7 +9,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { View } from '../../shared/src/views/index.ts';
-import { accepted, advanceTo, containsBytes, createExercise, flush, refused, seatEveryone, useServer, type Player, type Table } from './support.ts';
+import {
+  accepted,
+  advanceTo,
+  containsBytes,
+  createExercise,
+  flush,
+  refused,
+  seatEveryone,
+  useServer,
+  type Player,
+  type Table,
+} from './support.ts';
 
 const live = useServer({ rate: { perSecond: 1000, burst: 1000 } });
 

@@ -92,7 +92,13 @@ export function decideParsed(state: ExerciseState, envelope: CommandEnvelope & {
     actor.role === 'nation' && actor.nation !== null ? { actor, at, cmd: cmd.id, nation: actor.nation } : { actor, at, cmd: cmd.id };
   const result = handlerOf(cmd.type)(state, cmd, ctx);
   if (!Array.isArray(result)) return { ok: false, rejection: result };
-  const events = withReactions(state, result, { actor, at, base: state.seq + 1 }).map((body, i) => ({ ...body, seq: state.seq + 1 + i, at, cmd: cmd.id, by: actor }));
+  const events = withReactions(state, result, { actor, at, base: state.seq + 1 }).map((body, i) => ({
+    ...body,
+    seq: state.seq + 1 + i,
+    at,
+    cmd: cmd.id,
+    by: actor,
+  }));
   return { ok: true, events, duplicate: false };
 }
 
