@@ -410,6 +410,26 @@ export function intelPanel(): Panel {
         : null,
       h('h4', { class: 'sub' }, 'Provenance'),
       trailEl(v, trail, r.originator, ctx.nation),
+      r.widenings.length
+        ? h(
+            'ul',
+            { class: 'widenings' },
+            ...r.widenings.map((w) =>
+              h(
+                'li',
+                {},
+                `Widened by ${nationName(v, r.originator)} (${w.by}), ${gameClock(v.exercise, w.at)}: `,
+                [
+                  w.relTo.length ? `REL TO ${nationsLabel(v, w.relTo)} added` : '',
+                  w.lift.length ? `${w.lift.map((l) => l.toUpperCase()).join(' and ')} lifted` : '',
+                ]
+                  .filter(Boolean)
+                  .join('; '),
+                w.note ? h('span', { class: 'meta' }, ` — “${w.note}”`) : null,
+              ),
+            ),
+          )
+        : null,
       banner(r, 'bottom'),
     );
   }

@@ -94,7 +94,11 @@ export const intelEvolvers: EvolversFor<typeof intelEvents> = {
     if (r)
       s.intelRequests[e.request] = { ...r, status: 'denied', answer: { note: e.note, at: e.at, seq: e.seq, by: e.by.name, share: null } };
   },
-  'intel.widened': (s, e) => update(s, e.intel, () => ({ controls: e.controls })),
+  'intel.widened': (s, e) =>
+    update(s, e.intel, (x) => ({
+      controls: e.controls,
+      widenings: [...x.widenings, { seq: e.seq, at: e.at, turn: s.turn, by: e.by.name, relTo: e.relTo, lift: e.lift, note: e.note }],
+    })),
   'intel.assessed': (s, e) => {
     const holding: Holding = { at: e.at, seq: e.seq, turn: e.turn, share: e.share };
     const x = newIntelState(e.report, 'assessment', null, e.to);

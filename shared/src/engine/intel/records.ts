@@ -40,6 +40,18 @@ export interface IntelState {
   readonly holders: Readonly<Record<string, Holding>>;
   /** Who holds only its tearline. */
   readonly tearlineHolders: Readonly<Record<string, Holding>>;
+  /** Each widening by the originator, in order: who, when, what was added or lifted, and why. */
+  readonly widenings: readonly Widening[];
+}
+
+export interface Widening {
+  readonly seq: number;
+  readonly at: number;
+  readonly turn: number;
+  readonly by: string;
+  readonly relTo: readonly string[];
+  readonly lift: readonly ('orcon' | 'noforn')[];
+  readonly note: string;
 }
 
 export type ShareBasis = 'rel_to' | 'agreement' | 'orcon_approval' | 'assessment';

@@ -42,6 +42,7 @@ export function newIntelState(
     statusNote: null,
     holders: {},
     tearlineHolders: {},
+    widenings: [],
   };
 }
 

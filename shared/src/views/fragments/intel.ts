@@ -76,6 +76,8 @@ function fullEntry(ctx: ViewCtx, id: string, x: IntelState) {
       releasedAt: x.releasedAt,
       releasedTurn: x.releasedTurn,
       held: nation !== null ? holding(x.holders[nation]) : null,
+      // The originator's widenings, with its notes: for the originator and control.
+      widenings: control || nation === d.originator ? x.widenings.map((w) => ({ ...w, relTo: [...w.relTo], lift: [...w.lift] })) : [],
       control: control
         ? {
             status: x.status,
@@ -122,6 +124,7 @@ function tearlineEntry(ctx: ViewCtx, id: string, x: IntelState, nation: string):
       releasedAt: h.at,
       releasedTurn: h.turn,
       held: holding(h),
+      widenings: [],
       control: null,
     };
   });
