@@ -1,6 +1,6 @@
 /** Primitive schemas shared by the scenario format, the protocol and the engine. */
 import { z } from 'zod';
-import { ACTION_TYPES, CHANNELS, READINESS } from './vocab.ts';
+import { ACTION_TYPES, ASSET_TYPES, CHANNELS, READINESS } from './vocab.ts';
 
 export const Id = z
   .string()
@@ -32,26 +32,7 @@ export type Channel = z.infer<typeof Channel>;
 export const ActionType = z.enum(ACTION_TYPES);
 export type ActionType = z.infer<typeof ActionType>;
 
-export const AssetType = z.enum([
-  'hq',
-  'armour',
-  'infantry',
-  'artillery',
-  'air_defence',
-  'fighter',
-  'transport_aircraft',
-  'drone',
-  'maritime_patrol',
-  'frigate',
-  'submarine',
-  'patrol_vessel',
-  'missile',
-  'radar',
-  'cyber_unit',
-  'special_forces',
-  'logistics',
-  'info_ops',
-]);
+export const AssetType = z.enum(ASSET_TYPES);
 export type AssetType = z.infer<typeof AssetType>;
 
 export const Readiness = z.enum(READINESS);

@@ -15,3 +15,23 @@ export const ACTION_TYPES = [
 ] as const;
 export const CHANNELS = ['news', 'social', 'email', 'cable', 'phone', 'intel', 'briefing', 'map'] as const;
 export const READINESS = ['ready', 'limited', 'not_ready'] as const;
+export const ASSET_TYPES = [
+  'hq',
+  'armour',
+  'infantry',
+  'artillery',
+  'air_defence',
+  'fighter',
+  'transport_aircraft',
+  'drone',
+  'maritime_patrol',
+  'frigate',
+  'submarine',
+  'patrol_vessel',
+  'missile',
+  'radar',
+  'cyber_unit',
+  'special_forces',
+  'logistics',
+  'info_ops',
+] as const;

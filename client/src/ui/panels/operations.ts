@@ -13,6 +13,7 @@
  */
 import type { View } from '@concord/shared/views/index';
 import type { CommandDraft } from '@concord/shared/protocol/index';
+import { ASSET_TYPES } from '@concord/shared/vocab';
 import { field, fill, h, select } from '../dom.ts';
 import { ACTION_TYPES, actionTypeLabel, nationName, nationsLabel, positionTitle, regionName } from '../labels.ts';
 import { empty, statusSlot, type Ctx, type Panel } from '../panel.ts';
@@ -37,26 +38,6 @@ import {
   type Operation,
 } from './operations-model.ts';
 
-const ASSET_TYPES = [
-  'hq',
-  'armour',
-  'infantry',
-  'artillery',
-  'air_defence',
-  'fighter',
-  'transport_aircraft',
-  'drone',
-  'maritime_patrol',
-  'frigate',
-  'submarine',
-  'patrol_vessel',
-  'missile',
-  'radar',
-  'cyber_unit',
-  'special_forces',
-  'logistics',
-  'info_ops',
-] as const;
 type AssetType = (typeof ASSET_TYPES)[number];
 
 const mayAct = (ctx: Ctx): boolean => ctx.role === 'nation' && !ctx.readOnly && ctx.nation !== null;

@@ -91,6 +91,29 @@ const holdsTearline = (x: IntelState, nation: string) =>
 
 const turnNow = (state: ExerciseState) => Math.max(1, state.turn);
 
+/** A share the sender may make itself (within the markings, or by an agreement): the ledger's line. */
+function directShare(
+  state: ExerciseState,
+  cmd: { intel: string; to: string[]; note: string },
+  nation: string,
+  part: 'full' | 'tearline',
+  agreement: string | null,
+): EventBody {
+  return {
+    type: 'intel.shared',
+    share: `share-${state.seq + 1}`,
+    report: cmd.intel,
+    part,
+    from: nation,
+    to: cmd.to,
+    basis: agreement ? 'agreement' : 'rel_to',
+    agreement,
+    request: null,
+    note: cmd.note,
+    turn: turnNow(state),
+  };
+}
+
 export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> = {
   'intel.release': (state, cmd) => {
     const x = own(state.intel, cmd.intel);
@@ -171,21 +194,7 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
       return reject('orcon', `"${x.def.title}" is ORCON: only ${x.def.originator} may release it onward. Ask the originator.`, 'intel');
     const ok = checkRecipients(state, nation, markingsOf(x, 'full')!, cmd.to, true);
     if ('code' in ok) return ok;
-    return [
-      {
-        type: 'intel.shared',
-        share: `share-${state.seq + 1}`,
-        report: cmd.intel,
-        part: 'full',
-        from: nation,
-        to: cmd.to,
-        basis: ok.agreement ? 'agreement' : 'rel_to',
-        agreement: ok.agreement,
-        request: null,
-        note: cmd.note,
-        turn: turnNow(state),
-      },
-    ];
+    return [directShare(state, cmd, nation, 'full', ok.agreement)];
   },
   'intel.request': (state, cmd, { nation }) => {
     const x = own(state.intel, cmd.intel);
@@ -279,21 +288,7 @@ export const intelHandlers: HandlersFor<typeof intelCommands, typeof intelInfo> 
       return reject('orcon', `The tearline is ORCON: only ${x.def.originator} may release it. Ask the originator.`, 'intel');
     const ok = checkRecipients(state, nation, markingsOf(x, 'tearline')!, cmd.to, true);
     if ('code' in ok) return ok;
-    return [
-      {
-        type: 'intel.shared',
-        share: `share-${state.seq + 1}`,
-        report: cmd.intel,
-        part: 'tearline',
-        from: nation,
-        to: cmd.to,
-        basis: ok.agreement ? 'agreement' : 'rel_to',
-        agreement: ok.agreement,
-        request: null,
-        note: cmd.note,
-        turn: turnNow(state),
-      },
-    ];
+    return [directShare(state, cmd, nation, 'tearline', ok.agreement)];
   },
   'intel.assess': (state, cmd, { nation }) => {
     const bad = checkControls(state, cmd.controls, 'controls') ?? checkRegions(state, cmd.regions);
