@@ -269,13 +269,20 @@ const forNation = (t: CommandType) => (commandInfo[t].roles as readonly string[]
 
 /** Half the cases in a submit phase, where most of a nation's lookups happen. */
 const SUBMIT = STATES.flatMap((st, i) => (currentPhase(st) === 'submit' && st.status === 'running' ? [i] : []));
+/** The command arbitrary for a position's pools: built once per position (arbitraries are immutable), not once per case. */
+const commandsFor = new WeakMap<Pools, fc.Arbitrary<unknown>>();
+function commandArbitrary(pools: Pools): fc.Arbitrary<unknown> {
+  let arb = commandsFor.get(pools);
+  if (!arb) {
+    arb = fc.oneof(...GENERATORS.map(({ type, gen }) => ({ weight: forNation(type) ? 12 : 1, arbitrary: gen(pools) })));
+    commandsFor.set(pools, arb);
+  }
+  return arb;
+}
+
 const case_ = fc
   .record({ i: fc.oneof(fc.constantFrom(...SUBMIT), fc.nat()), n: fc.nat() })
-  .chain(({ i, n }) =>
-    fc
-      .oneof(...GENERATORS.map(({ type, gen }) => ({ weight: forNation(type) ? 12 : 1, arbitrary: gen(position(i, n).pools) })))
-      .map((command) => ({ i, n, command })),
-  );
+  .chain(({ i, n }) => commandArbitrary(position(i, n).pools).map((command) => ({ i, n, command })));
 
 // The checks ------------------------------------------------------------------------------------
 
